@@ -1,0 +1,125 @@
+// Package app wires the server: configuration -> database -> services -> HTTP. It is what
+// main runs and what the end-to-end tests start, so both use the real thing.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"time"
+
+	"github.com/elo-workspace/elo-workspace/server/accounts"
+	"github.com/elo-workspace/elo-workspace/server/config"
+	"github.com/elo-workspace/elo-workspace/server/demo"
+	"github.com/elo-workspace/elo-workspace/server/directory"
+	"github.com/elo-workspace/elo-workspace/server/httpapi"
+	"github.com/elo-workspace/elo-workspace/server/mail"
+	"github.com/elo-workspace/elo-workspace/server/refdata"
+	"github.com/elo-workspace/elo-workspace/server/store"
+	"github.com/elo-workspace/elo-workspace/server/web"
+	"github.com/elo-workspace/elo-workspace/server/workspaces"
+	"github.com/elo-workspace/elo-workspace/shared"
+)
+
+// App is a running server.
+type App struct {
+	Config     config.Config
+	Log        *slog.Logger
+	Accounts   *accounts.Service
+	Directory  *directory.Service
+	Reference  *refdata.Service
+	Workspaces *workspaces.Service
+
+	db     *store.DB
+	http   *httpapi.Server
+	ln     net.Listener
+	served chan error
+}
+
+// Start opens the database, runs migrations, loads the working set and starts serving.
+func Start(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error) {
+	began := time.Now()
+	log.Info("starting", "config", cfg.Masked())
+	db, err := store.Open(ctx, store.Options{URI: cfg.MongoURI, DataDir: cfg.DataDir, Database: cfg.Database, Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Config: cfg, Log: log, db: db, served: make(chan error, 1)}
+	if err := a.load(ctx); err != nil {
+		_ = db.Close(context.Background())
+		return nil, err
+	}
+	a.ln, err = net.Listen("tcp", fmt.Sprintf(":%d", cfg.Port))
+	if err != nil {
+		_ = db.Close(context.Background())
+		return nil, fmt.Errorf("listen on port %d: %w", cfg.Port, err)
+	}
+	go func() { a.served <- a.http.Serve(a.ln) }()
+	log.Info("ready", "url", a.URL(), "startup", time.Since(began).Round(time.Millisecond).String())
+	if link := a.Accounts.SetupLink(); link != "" {
+		log.Warn("no platform administrator yet: open this one-time link to create one", "link", link)
+	}
+	return a, nil
+}
+
+func (a *App) load(ctx context.Context) error {
+	cfg, db, log := a.Config, a.db, a.Log
+	if err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	if cfg.Demo {
+		if err := demo.Load(ctx, db, cfg.DemoPassword, log); err != nil {
+			return fmt.Errorf("load demo dataset: %w", err)
+		}
+	}
+	mailer := mail.New(cfg.SMTP, filepath.Join(cfg.DataDir, "outbox"), log)
+	a.Reference = refdata.New(store.NewTable[refdata.Item](db, "reference_items"))
+	a.Directory = directory.New(store.NewTable[directory.Organisation](db, "organisations"), a.Reference)
+	a.Accounts = accounts.New(
+		accounts.Config{SigningKey: cfg.SigningKey, AccessTTL: cfg.AccessTTL, RefreshTTL: cfg.RefreshTTL, PublicURL: cfg.PublicURL},
+		accounts.Stores{
+			Users:    store.NewTable[accounts.User](db, "users"),
+			Sessions: store.NewTable[accounts.Session](db, "sessions"),
+			Resets:   store.NewTable[accounts.PasswordReset](db, "password_resets"),
+		}, mailer, log)
+	a.Accounts.SetOrganisations(a.Directory)
+	a.Workspaces = workspaces.New(workspaces.Stores{
+		Workspaces:  store.NewTable[workspaces.Workspace](db, "workspaces"),
+		Memberships: store.NewTable[workspaces.Membership](db, "memberships"),
+		Invitations: store.NewTable[workspaces.Invitation](db, "invitations"),
+		Activity:    store.NewTable[workspaces.Activity](db, "activity"),
+	}, workspaces.Deps{Accounts: a.Accounts, Organisations: a.Directory, Regions: a.Reference, Mail: mailer, PublicURL: cfg.PublicURL, Log: log})
+
+	for _, l := range []interface{ Load(context.Context) error }{a.Reference, a.Directory, a.Accounts, a.Workspaces} {
+		if err := l.Load(ctx); err != nil {
+			return err
+		}
+	}
+	a.http = httpapi.New(httpapi.Services{
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Ping: db.Ping,
+	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: web.Dist(), RefreshTTL: cfg.RefreshTTL, SecureCookie: true, Log: log})
+	return nil
+}
+
+// URL is where the server listens.
+func (a *App) URL() string {
+	return fmt.Sprintf("http://localhost:%d", a.ln.Addr().(*net.TCPAddr).Port)
+}
+
+// Done reports when serving stopped on its own (a listener failure).
+func (a *App) Done() <-chan error { return a.served }
+
+// Close stops accepting, lets requests in flight finish (until ctx ends) and closes the database.
+func (a *App) Close(ctx context.Context) error {
+	err := a.http.Shutdown(ctx)
+	if dbErr := a.db.Close(ctx); dbErr != nil {
+		err = errors.Join(err, dbErr)
+	}
+	return err
+}
+
+// Routes lists the HTTP routes (the OpenAPI test compares them with the document).
+func (a *App) Routes() []httpapi.Route { return a.http.RouteList() }

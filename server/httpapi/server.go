@@ -1,0 +1,203 @@
+// Package httpapi serves the JSON API under /api/v1, the OpenAPI document and the built web
+// client. It is the only package that imports Fiber; rules live in the domain services.
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/filesystem"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+
+	"github.com/elo-workspace/elo-workspace/server/accounts"
+	"github.com/elo-workspace/elo-workspace/server/apperr"
+	"github.com/elo-workspace/elo-workspace/server/directory"
+	"github.com/elo-workspace/elo-workspace/server/refdata"
+	"github.com/elo-workspace/elo-workspace/server/workspaces"
+)
+
+// Services are the domain services behind the API.
+type Services struct {
+	Accounts   *accounts.Service
+	Directory  *directory.Service
+	Reference  *refdata.Service
+	Workspaces *workspaces.Service
+	Ping       func(context.Context) error // database readiness
+}
+
+// Options configure the server.
+type Options struct {
+	OpenAPI      []byte // shared/api/openapi.yaml
+	Client       fs.FS  // the built web client (index.html at its root)
+	RefreshTTL   time.Duration
+	SecureCookie bool
+	Log          *slog.Logger
+}
+
+// Server is the HTTP server.
+type Server struct {
+	app *fiber.App
+	svc Services
+	opt Options
+	log *slog.Logger
+}
+
+// MaxBody is the largest request body accepted.
+const MaxBody = 64 * 1024
+
+// New builds the routes.
+func New(svc Services, opt Options) *Server {
+	s := &Server{svc: svc, opt: opt, log: opt.Log}
+	s.app = fiber.New(fiber.Config{
+		AppName:               "elo-workspace",
+		BodyLimit:             MaxBody,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          30 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		DisableStartupMessage: true,
+		ErrorHandler:          s.handleError,
+	})
+	s.app.Use(recover.New())
+	s.app.Use(securityHeaders)
+	s.app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
+	s.app.Get("/readyz", s.ready)
+
+	api := s.app.Group("/api/v1", requestContext)
+	api.Get("/openapi.yaml", func(c *fiber.Ctx) error {
+		c.Set(fiber.HeaderContentType, "application/yaml; charset=utf-8")
+		return c.Send(opt.OpenAPI)
+	})
+	s.authRoutes(api)
+	s.referenceRoutes(api)
+	s.directoryRoutes(api)
+	s.workspaceRoutes(api)
+	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })
+
+	s.app.Use(s.client())
+	return s
+}
+
+// Route is one method and path, in OpenAPI form (/workspaces/{workspaceId}).
+type Route struct{ Method, Path string }
+
+// RouteList lists the API routes, for the test that holds them to the OpenAPI document.
+func (s *Server) RouteList() []Route {
+	var out []Route
+	for _, r := range s.app.GetRoutes(true) {
+		if r.Method == fiber.MethodHead || !strings.HasPrefix(r.Path, "/api/v1/") {
+			continue
+		}
+		segs := strings.Split(strings.TrimPrefix(r.Path, "/api/v1"), "/")
+		for i, seg := range segs {
+			if name, ok := strings.CutPrefix(seg, ":"); ok {
+				segs[i] = "{" + name + "}"
+			}
+		}
+		out = append(out, Route{Method: r.Method, Path: strings.Join(segs, "/")})
+	}
+	return out
+}
+
+// Serve serves on ln until Shutdown.
+func (s *Server) Serve(ln net.Listener) error { return s.app.Listener(ln) }
+
+// Shutdown stops accepting and waits for requests in flight, up to the context's deadline.
+func (s *Server) Shutdown(ctx context.Context) error { return s.app.ShutdownWithContext(ctx) }
+
+// requestContext gives every API request a context with a deadline; it flows into every
+// database call and ends when the server shuts down.
+func requestContext(c *fiber.Ctx) error {
+	ctx, cancel := context.WithTimeout(c.Context(), 20*time.Second)
+	defer cancel()
+	c.SetUserContext(ctx)
+	return c.Next()
+}
+
+func securityHeaders(c *fiber.Ctx) error {
+	c.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "+
+		"img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "+
+		"form-action 'self'; frame-ancestors 'none'")
+	c.Set("X-Content-Type-Options", "nosniff")
+	c.Set("Referrer-Policy", "no-referrer") // links carry single-use tokens in their paths
+	c.Set("X-Frame-Options", "DENY")
+	c.Set("Cross-Origin-Opener-Policy", "same-origin")
+	return c.Next()
+}
+
+func (s *Server) ready(c *fiber.Ctx) error {
+	ctx, cancel := context.WithTimeout(c.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.svc.Ping(ctx); err != nil {
+		return c.Status(http.StatusServiceUnavailable).JSON(fiber.Map{"status": "database unreachable"})
+	}
+	return c.JSON(fiber.Map{"status": "ready"})
+}
+
+// handleError is the one place errors become responses: a stable code and message; only
+// internal errors are logged with their detail.
+func (s *Server) handleError(c *fiber.Ctx, err error) error {
+	var fe *fiber.Error
+	var ae *apperr.Error
+	switch {
+	case errors.As(err, &ae):
+	case errors.As(err, &fe):
+		ae = fiberError(fe)
+	default:
+		ae = apperr.From(err)
+	}
+	if ae.Code == apperr.Internal {
+		s.log.Error("request failed", "method", c.Method(), "path", c.Route().Path, "err", err)
+	}
+	body := fiber.Map{"code": ae.Code, "message": ae.Message}
+	if ae.Code == apperr.Internal {
+		body["message"] = "something went wrong on the server"
+	}
+	if ae.Field != "" {
+		body["field"] = ae.Field
+	}
+	return c.Status(ae.Status()).JSON(fiber.Map{"error": body})
+}
+
+func fiberError(fe *fiber.Error) *apperr.Error {
+	switch fe.Code {
+	case fiber.StatusNotFound:
+		return apperr.New(apperr.NotFound, "not found")
+	case fiber.StatusRequestEntityTooLarge:
+		return apperr.New(apperr.BodyTooLarge, "the request body is larger than %d bytes", MaxBody)
+	case fiber.StatusMethodNotAllowed:
+		return apperr.New(apperr.NotFound, "no such API route")
+	}
+	if fe.Code >= 400 && fe.Code < 500 {
+		return apperr.New(apperr.BadRequest, "%s", fe.Message)
+	}
+	return apperr.Wrap(fe, "server error")
+}
+
+// client serves the built web client; paths that are not files get index.html so the
+// client's router can show them.
+func (s *Server) client() fiber.Handler {
+	if _, err := fs.Stat(s.opt.Client, "index.html"); err != nil {
+		return func(c *fiber.Ctx) error {
+			return c.Status(http.StatusServiceUnavailable).SendString("The web client has not been built: run `make build` (or `make run`).")
+		}
+	}
+	serve := filesystem.New(filesystem.Config{Root: http.FS(s.opt.Client), Index: "index.html", NotFoundFile: "index.html"})
+	return func(c *fiber.Ctx) error {
+		if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead {
+			return apperr.New(apperr.NotFound, "not found")
+		}
+		if strings.HasPrefix(c.Path(), "/assets/") {
+			c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable") // file names carry a hash
+		} else {
+			c.Set(fiber.HeaderCacheControl, "no-cache")
+		}
+		return serve(c)
+	}
+}
