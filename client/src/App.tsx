@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from './auth/AuthContext';
+import { Layout } from './components/Layout';
+import { Loading } from './components/common';
+import { SetupPage } from './pages/SetupPage';
+import { LoginPage } from './pages/LoginPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { InvitationPage } from './pages/InvitationPage';
+import { WorkspacesPage } from './pages/WorkspacesPage';
+import { WorkspacePage } from './pages/WorkspacePage';
+import { MembersPage } from './pages/MembersPage';
+import { OrganisationsPage } from './pages/OrganisationsPage';
+import { OrganisationPage } from './pages/OrganisationPage';
+import { ReferenceAdminPage } from './pages/ReferenceAdminPage';
+import { ProfilePage } from './pages/ProfilePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+/** Signed-in pages: wait for the session restore, then send strangers to sign-in. */
+function RequireAuth({ children, admin }: { children: ReactNode; admin?: boolean }) {
+  const { status, user } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') return <Loading />;
+  if (status === 'signedOut' || !user) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (admin && !user.isAdmin) return <NotFoundPage />;
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/invitations/:token" element={<InvitationPage />} />
+        <Route path="/" element={<RequireAuth><WorkspacesPage /></RequireAuth>} />
+        <Route path="/workspaces/:id" element={<RequireAuth><WorkspacePage /></RequireAuth>} />
+        <Route path="/workspaces/:id/members" element={<RequireAuth><MembersPage /></RequireAuth>} />
+        <Route path="/organisations" element={<RequireAuth><OrganisationsPage /></RequireAuth>} />
+        <Route path="/organisations/:id" element={<RequireAuth><OrganisationPage /></RequireAuth>} />
+        <Route path="/admin/reference" element={<RequireAuth admin><ReferenceAdminPage /></RequireAuth>} />
+        <Route path="/profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}

@@ -1,0 +1,108 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Link as RRLink, useLocation, useNavigate } from 'react-router';
+import { Button, LanguageMenu, LanguageMenuItem, RouterLink, SkipLink, Text } from 'suomifi-ui-components';
+import { useAuth } from '../auth/AuthContext';
+import { LANGUAGES, type Language } from '../api/types';
+import { useLang } from './common';
+
+const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
+
+function LanguageSwitcher() {
+  const { t } = useTranslation();
+  const { changeLanguage } = useAuth();
+  const lang = useLang();
+  return (
+    <LanguageMenu
+      buttonText={`${LANGUAGE_NAMES[lang]} (${lang.toUpperCase()})`}
+      aria-label={t('language.menuLabel', { language: LANGUAGE_NAMES[lang] })}
+      className="language-menu"
+    >
+      {LANGUAGES.map((l) => (
+        <LanguageMenuItem key={l} lang={l} selected={l === lang} onSelect={() => void changeLanguage(l)}>
+          {`${LANGUAGE_NAMES[l]} (${l.toUpperCase()})`}
+        </LanguageMenuItem>
+      ))}
+    </LanguageMenu>
+  );
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  if (!user) return null;
+  const items: { to: string; label: string; end?: boolean }[] = [
+    { to: '/', label: t('nav.workspaces'), end: true },
+    { to: '/organisations', label: t('nav.organisations') },
+  ];
+  if (user.isAdmin) items.push({ to: '/admin/reference', label: t('nav.admin') });
+  items.push({ to: '/profile', label: t('nav.profile') });
+  return (
+    <nav aria-label={t('nav.label')} className="main-nav">
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <RouterLink asComponent={NavLink} to={item.to} end={item.end} className="main-nav-link">
+              {item.label}
+            </RouterLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const firstRender = useRef(true);
+
+  // Move focus to the new page's h1 after client-side navigation (not on the first load).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const id = window.setTimeout(() => {
+      const h1 = document.getElementById('page-heading');
+      if (h1) h1.focus();
+    }, 0);
+    return () => window.clearTimeout(id);
+  }, [location.pathname]);
+
+  return (
+    <>
+      <SkipLink href="#main">{t('nav.skipToContent')}</SkipLink>
+      <header className="site-header">
+        <div className="site-header-top">
+          <RRLink to="/" className="app-name">
+            {t('app.name')}
+          </RRLink>
+          <div className="site-header-tools">
+            {user ? (
+              <>
+                <Text className="signed-in-as">{t('header.signedInAs', { name: user.name })}</Text>
+                <Button
+                  variant="secondaryNoBorder"
+                  onClick={async () => {
+                    await signOut();
+                    navigate('/login');
+                  }}
+                >
+                  {t('header.signOut')}
+                </Button>
+              </>
+            ) : null}
+            <LanguageSwitcher />
+          </div>
+        </div>
+        <MainNav />
+      </header>
+      <main id="main" tabIndex={-1} className="site-main">
+        {children}
+      </main>
+    </>
+  );
+}

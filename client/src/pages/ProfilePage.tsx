@@ -1,0 +1,168 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Heading, SingleSelect, TextInput } from 'suomifi-ui-components';
+import { ApiError } from '../api/client';
+import { changePassword, listOrganisations, updateMe } from '../api/endpoints';
+import type { Language, Me } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert, Page, StatusMessage, errorField, useErrorText } from '../components/common';
+import { LanguageSelect } from '../components/LanguageSelect';
+import i18n, { rememberLanguage } from '../i18n';
+
+interface OrgOption {
+  labelText: string;
+  uniqueItemId: string;
+}
+
+function ProfileForm({ user }: { user: Me }) {
+  const { t } = useTranslation();
+  const { setUser } = useAuth();
+  const errorText = useErrorText();
+  const [name, setName] = useState(user.name);
+  const [title, setTitle] = useState(user.title ?? '');
+  const [organisationId, setOrganisationId] = useState(user.organisationId ?? '');
+  const [language, setLanguage] = useState<Language>(user.language);
+  const [notificationEmail, setNotificationEmail] = useState(user.notificationEmail);
+  const orgs = useQuery({ queryKey: ['organisations', 'all'], queryFn: () => listOrganisations({ limit: 200 }) });
+  const options: OrgOption[] = useMemo(
+    () => (orgs.data?.items ?? []).map((o) => ({ labelText: o.name, uniqueItemId: o.id })).sort((a, b) => a.labelText.localeCompare(b.labelText)),
+    [orgs.data],
+  );
+  const selected = options.find((o) => o.uniqueItemId === organisationId) ?? null;
+
+  const mutation = useMutation({
+    mutationFn: () => updateMe({ name, title, organisationId, language, notificationEmail }),
+    onSuccess: (me) => {
+      setUser(me);
+      rememberLanguage(me.language);
+      void i18n.changeLanguage(me.language);
+    },
+  });
+  const field = errorField(mutation.error);
+  const fieldStatus = (f: string) => (field === f ? { status: 'error' as const, statusText: errorText(mutation.error) } : {});
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    mutation.mutate();
+  };
+  return (
+    <section aria-labelledby="profile-heading" className="panel">
+      <Heading variant="h2" id="profile-heading">
+        {t('profile.detailsHeading')}
+      </Heading>
+      <form onSubmit={submit} noValidate className="form">
+        <TextInput labelText={t('fields.email')} value={user.email} disabled hintText={t('profile.emailHint')} />
+        <TextInput labelText={t('fields.name')} autoComplete="name" value={name} onChange={(v) => setName(String(v ?? ''))} {...fieldStatus('name')} />
+        <TextInput labelText={t('fields.title')} optionalText={t('common.optional')} autoComplete="organization-title" value={title} onChange={(v) => setTitle(String(v ?? ''))} {...fieldStatus('title')} />
+        <SingleSelect<OrgOption>
+          labelText={t('fields.organisation')}
+          optionalText={t('common.optional')}
+          hintText={t('profile.organisationHint')}
+          items={options}
+          selectedItem={selected}
+          onItemSelectionChange={(item) => setOrganisationId(item ? item.uniqueItemId : '')}
+          clearButtonLabel={t('profile.clearOrganisation')}
+          noItemsText={t('profile.noOrganisations')}
+          ariaOptionsAvailableTextFunction={(n) => t('profile.optionsAvailable', { count: n })}
+          visualPlaceholder={t('profile.organisationPlaceholder')}
+          loading={orgs.isPending}
+          loadingText={t('common.loading')}
+          {...fieldStatus('organisationId')}
+        />
+        <LanguageSelect label={t('fields.language')} value={language} onChange={setLanguage} />
+        <TextInput
+          labelText={t('profile.notificationEmail')}
+          hintText={t('profile.notificationEmailHint')}
+          optionalText={t('common.optional')}
+          type="email"
+          value={notificationEmail}
+          onChange={(v) => setNotificationEmail(String(v ?? ''))}
+          {...fieldStatus('notificationEmail')}
+        />
+        <ErrorAlert error={field ? null : mutation.error} />
+        <StatusMessage>{mutation.isSuccess ? t('profile.saved') : null}</StatusMessage>
+        <Button type="submit" disabled={mutation.isPending}>
+          {t('common.save')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function PasswordForm() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const mutation = useMutation({
+    mutationFn: () => changePassword(current, next),
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      setAgain('');
+    },
+  });
+  const code = mutation.error instanceof ApiError ? mutation.error.code : '';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (next !== again) {
+      setMismatch(true);
+      return;
+    }
+    setMismatch(false);
+    mutation.mutate();
+  };
+  return (
+    <section aria-labelledby="password-heading" className="panel">
+      <Heading variant="h2" id="password-heading">
+        {t('profile.passwordHeading')}
+      </Heading>
+      <form onSubmit={submit} noValidate className="form">
+        <TextInput
+          labelText={t('fields.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(v) => setCurrent(String(v ?? ''))}
+          {...(code === 'wrong_password' ? { status: 'error' as const, statusText: errorText(mutation.error) } : {})}
+        />
+        <TextInput
+          labelText={t('fields.newPassword')}
+          hintText={t('fields.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={(v) => setNext(String(v ?? ''))}
+          {...(code === 'weak_password' ? { status: 'error' as const, statusText: errorText(mutation.error) } : {})}
+        />
+        <TextInput
+          labelText={t('fields.newPasswordAgain')}
+          type="password"
+          autoComplete="new-password"
+          value={again}
+          onChange={(v) => setAgain(String(v ?? ''))}
+          status={mismatch ? 'error' : 'default'}
+          statusText={mismatch ? t('fields.passwordMismatch') : undefined}
+        />
+        <ErrorAlert error={code === 'wrong_password' || code === 'weak_password' ? null : mutation.error} />
+        <StatusMessage>{mutation.isSuccess ? t('profile.passwordChanged') : null}</StatusMessage>
+        <Button type="submit" disabled={mutation.isPending}>
+          {t('profile.passwordSubmit')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  return (
+    <Page title={t('profile.title')}>
+      {user ? <ProfileForm key={user.id} user={user} /> : null}
+      <PasswordForm />
+    </Page>
+  );
+}
