@@ -91,7 +91,7 @@ func (a *App) load(ctx context.Context) error {
 		Memberships: store.NewTable[workspaces.Membership](db, "memberships"),
 		Invitations: store.NewTable[workspaces.Invitation](db, "invitations"),
 		Activity:    store.NewTable[workspaces.Activity](db, "activity"),
-	}, workspaces.Deps{Accounts: a.Accounts, Organisations: a.Directory, Regions: a.Reference, Mail: mailer, PublicURL: cfg.PublicURL, Log: log})
+	}, workspaces.Deps{Accounts: a.Accounts, Organisations: a.Directory, Regions: a.Reference, Mail: mailer, PublicURL: cfg.PublicURL, InvitationTTL: cfg.InvitationTTL, Log: log})
 
 	for _, l := range []interface{ Load(context.Context) error }{a.Reference, a.Directory, a.Accounts, a.Workspaces} {
 		if err := l.Load(ctx); err != nil {

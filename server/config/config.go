@@ -25,6 +25,7 @@ type Config struct {
 	SigningKey     []byte        // JWT_SIGNING_KEY (base64, >= 32 bytes); generated in DATA_DIR in development
 	AccessTTL      time.Duration // ACCESS_TOKEN_TTL, default 15m
 	RefreshTTL     time.Duration // REFRESH_TOKEN_TTL, default 720h
+	InvitationTTL  time.Duration // INVITATION_TTL, default 336h (14 days)
 	SMTP           SMTP
 	Demo           bool   // DEMO=1: load the national-scale demo dataset into an empty database
 	DemoPassword   string // DEMO_PASSWORD, default elo-demo
@@ -44,16 +45,17 @@ type SMTP struct {
 // FromEnv reads the configuration. getenv is os.Getenv in main, a map in tests.
 func FromEnv(getenv func(string) string) (Config, error) {
 	c := Config{
-		Production:   getenv("ENV") == "production",
-		Port:         8080,
-		DataDir:      or(getenv("DATA_DIR"), "./data"),
-		MongoURI:     getenv("MONGODB_URI"),
-		Database:     or(getenv("MONGODB_DATABASE"), "elo"),
-		AccessTTL:    15 * time.Minute,
-		RefreshTTL:   30 * 24 * time.Hour,
-		Demo:         getenv("DEMO") == "1" || getenv("DEMO") == "true",
-		DemoPassword: or(getenv("DEMO_PASSWORD"), "elo-demo"),
-		LogLevel:     or(getenv("LOG_LEVEL"), "info"),
+		Production:    getenv("ENV") == "production",
+		Port:          8080,
+		DataDir:       or(getenv("DATA_DIR"), "./data"),
+		MongoURI:      getenv("MONGODB_URI"),
+		Database:      or(getenv("MONGODB_DATABASE"), "elo"),
+		AccessTTL:     15 * time.Minute,
+		RefreshTTL:    30 * 24 * time.Hour,
+		InvitationTTL: 14 * 24 * time.Hour,
+		Demo:          getenv("DEMO") == "1" || getenv("DEMO") == "true",
+		DemoPassword:  or(getenv("DEMO_PASSWORD"), "elo-demo"),
+		LogLevel:      or(getenv("LOG_LEVEL"), "info"),
 		SMTP: SMTP{
 			Host:     getenv("SMTP_HOST"),
 			Port:     587,
@@ -74,7 +76,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("SMTP_PORT %q is not a port number", v)
 		}
 	}
-	for name, dst := range map[string]*time.Duration{"ACCESS_TOKEN_TTL": &c.AccessTTL, "REFRESH_TOKEN_TTL": &c.RefreshTTL} {
+	for name, dst := range map[string]*time.Duration{"ACCESS_TOKEN_TTL": &c.AccessTTL, "REFRESH_TOKEN_TTL": &c.RefreshTTL, "INVITATION_TTL": &c.InvitationTTL} {
 		if v := getenv(name); v != "" {
 			if *dst, err = time.ParseDuration(v); err != nil || *dst <= 0 {
 				return c, fmt.Errorf("%s %q is not a positive duration", name, v)

@@ -97,6 +97,16 @@ func startEmbedded(dataDir string) (string, *embedded, error) {
 	return f.MongoDBURI(), e, nil
 }
 
+// Embedded starts FerretDB in-process with its files in dataDir and returns its URI and a stop
+// function. Test binaries start one and give each test a database of its own on it.
+func Embedded(dataDir string) (uri string, stop func(), err error) {
+	uri, e, err := startEmbedded(dataDir)
+	if err != nil {
+		return "", nil, err
+	}
+	return uri, func() { e.cancel(); <-e.done }, nil
+}
+
 func (d *DB) stopEmbedded() {
 	if d.embedded != nil {
 		d.embedded.cancel()

@@ -79,7 +79,7 @@ func (s *Service) Invite(ctx context.Context, p accounts.Principal, workspaceID,
 	raw, hash := accounts.NewSecret()
 	now := s.now().UTC()
 	inv := Invitation{ID: record.New(), WorkspaceID: workspaceID, Email: email, Role: role, TokenHash: hash,
-		InvitedBy: p.UserID, Status: Pending, CreatedAt: now, ExpiresAt: now.Add(InvitationTTL), Version: 1}
+		InvitedBy: p.UserID, Status: Pending, CreatedAt: now, ExpiresAt: now.Add(s.d.InvitationTTL), Version: 1}
 	if err := s.st.Invitations.Insert(ctx, inv); err != nil {
 		return InvitationView{}, err
 	}
@@ -117,7 +117,7 @@ func (s *Service) replaceInvitation(ctx context.Context, old, next Invitation) e
 	return nil
 }
 
-// Resend sends a new link (the old one stops working) that works for another InvitationTTL.
+// Resend sends a new link (the old one stops working) that works for the full time again.
 func (s *Service) Resend(ctx context.Context, p accounts.Principal, workspaceID, id string) (InvitationView, error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
@@ -134,7 +134,7 @@ func (s *Service) Resend(ctx context.Context, p accounts.Principal, workspaceID,
 	}
 	raw, hash := accounts.NewSecret()
 	next := inv
-	next.TokenHash, next.ExpiresAt = hash, s.now().UTC().Add(InvitationTTL)
+	next.TokenHash, next.ExpiresAt = hash, s.now().UTC().Add(s.d.InvitationTTL)
 	if err := s.replaceInvitation(ctx, inv, next); err != nil {
 		return InvitationView{}, err
 	}
@@ -269,7 +269,7 @@ func (s *Service) Accept(ctx context.Context, p *accounts.Principal, token strin
 func (s *Service) sendInvitation(ctx context.Context, p accounts.Principal, w Workspace, inv Invitation, raw, note string) error {
 	inviter, _ := s.d.Accounts.User(p.UserID)
 	link := s.d.PublicURL + "/invitations/" + raw
-	days := int(InvitationTTL.Hours() / 24)
+	days := max(1, int(s.d.InvitationTTL.Hours()/24))
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s kutsuu sinut ELO-työtilaan \"%s\".\n%s bjuder in dig till ELO-arbetsrummet \"%s\".\n%s invites you to the ELO Workspace \"%s\".\n\n",
 		inviter.Name, w.Name, inviter.Name, w.Name, inviter.Name, w.Name)

@@ -12,9 +12,6 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/record"
 )
 
-// InvitationTTL is how long an invitation link works.
-const InvitationTTL = 14 * 24 * time.Hour
-
 // Stores are the durable tables of the service.
 type Stores struct {
 	Workspaces  record.Table[Workspace]
@@ -30,6 +27,7 @@ type Deps struct {
 	Regions       Regions
 	Mail          Mailer
 	PublicURL     string
+	InvitationTTL time.Duration // how long an invitation link works
 	Log           *slog.Logger
 }
 
