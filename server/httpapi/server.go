@@ -56,7 +56,10 @@ const MaxBody = 64 * 1024
 func New(svc Services, opt Options) *Server {
 	s := &Server{svc: svc, opt: opt, log: opt.Log}
 	s.app = fiber.New(fiber.Config{
-		AppName:               "elo-workspace",
+		AppName: "elo-workspace",
+		// Values from c.Params, c.Query and friends outlive the request in the in-memory
+		// working set; by default Fiber hands out views of buffers it reuses.
+		Immutable:             true,
 		BodyLimit:             MaxBody,
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
