@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink } from 'react-router';
-import { RouterLink } from 'suomifi-ui-components';
+import { Paragraph, RouterLink } from 'suomifi-ui-components';
 import type { Member } from '../api/types';
 
 /** Members as a table; `actions` adds a cell per member (role select, remove) for coordinators. */
@@ -17,6 +17,7 @@ export function MembersTable({
   actionsHeader?: string;
 }) {
   const { t } = useTranslation();
+  if (members.length === 0) return <Paragraph>{t('workspace.noMembers')}</Paragraph>;
   return (
     <div className="table-wrap">
       <table className="data-table">

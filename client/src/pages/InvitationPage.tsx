@@ -55,7 +55,7 @@ export function InvitationPage() {
         <>
           <dl className="facts">
             <dt>{t('invitation.workspace')}</dt>
-            <dd>{inv.workspaceName}</dd>
+            <dd>{inv.workspaceName || '–'}</dd>
             <dt>{t('fields.role')}</dt>
             <dd>{t(`roles.${inv.role}`)}</dd>
             {inv.invitedBy ? (

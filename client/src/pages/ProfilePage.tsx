@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Heading, SingleSelect, TextInput } from 'suomifi-ui-components';
+import { Button, Dropdown, DropdownItem, Heading, TextInput } from 'suomifi-ui-components';
 import { ApiError } from '../api/client';
 import { changePassword, listOrganisations, updateMe } from '../api/endpoints';
 import type { Language, Me } from '../api/types';
@@ -9,6 +9,8 @@ import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert, Page, StatusMessage, errorField, useErrorText } from '../components/common';
 import { LanguageSelect } from '../components/LanguageSelect';
 import i18n, { rememberLanguage } from '../i18n';
+
+const NONE = '__none__';
 
 interface OrgOption {
   labelText: string;
@@ -29,7 +31,6 @@ function ProfileForm({ user }: { user: Me }) {
     () => (orgs.data?.items ?? []).map((o) => ({ labelText: o.name, uniqueItemId: o.id })).sort((a, b) => a.labelText.localeCompare(b.labelText)),
     [orgs.data],
   );
-  const selected = options.find((o) => o.uniqueItemId === organisationId) ?? null;
 
   const mutation = useMutation({
     mutationFn: () => updateMe({ name, title, organisationId, language, notificationEmail }),
@@ -54,21 +55,28 @@ function ProfileForm({ user }: { user: Me }) {
         <TextInput labelText={t('fields.email')} value={user.email} disabled hintText={t('profile.emailHint')} />
         <TextInput labelText={t('fields.name')} autoComplete="name" value={name} onChange={(v) => setName(String(v ?? ''))} {...fieldStatus('name')} />
         <TextInput labelText={t('fields.title')} optionalText={t('common.optional')} autoComplete="organization-title" value={title} onChange={(v) => setTitle(String(v ?? ''))} {...fieldStatus('title')} />
-        <SingleSelect<OrgOption>
+        {/* A Dropdown rather than SingleSelect: SingleSelect points aria-controls at a popover
+            that does not exist while closed, which axe reports as a critical violation. */}
+        <Dropdown
           labelText={t('fields.organisation')}
           optionalText={t('common.optional')}
           hintText={t('profile.organisationHint')}
-          items={options}
-          selectedItem={selected}
-          onItemSelectionChange={(item) => setOrganisationId(item ? item.uniqueItemId : '')}
-          clearButtonLabel={t('profile.clearOrganisation')}
-          noItemsText={t('profile.noOrganisations')}
-          ariaOptionsAvailableTextFunction={(n) => t('profile.optionsAvailable', { count: n })}
-          visualPlaceholder={t('profile.organisationPlaceholder')}
-          loading={orgs.isPending}
-          loadingText={t('common.loading')}
+          value={organisationId || NONE}
+          onChange={(v) => setOrganisationId(v === NONE ? '' : v)}
+          className="field"
           {...fieldStatus('organisationId')}
-        />
+        >
+          {[
+            <DropdownItem key={NONE} value={NONE}>
+              {t('common.none')}
+            </DropdownItem>,
+            ...options.map((o) => (
+              <DropdownItem key={o.uniqueItemId} value={o.uniqueItemId}>
+                {o.labelText}
+              </DropdownItem>
+            )),
+          ]}
+        </Dropdown>
         <LanguageSelect label={t('fields.language')} value={language} onChange={setLanguage} />
         <TextInput
           labelText={t('profile.notificationEmail')}
