@@ -110,16 +110,16 @@ func TestForgedAndExpiredTokensAreRefused(t *testing.T) {
 	key := e.cfg.SigningKey
 	same := func(jwt.MapClaims) {}
 	cases := map[string]string{
-		"alg none":          sign(jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType, same),
-		"other key":         sign(jwt.SigningMethodHS256, []byte("another key that is long enough 123456"), same),
-		"other algorithm":   sign(jwt.SigningMethodHS512, key, same),
-		"other audience":    sign(jwt.SigningMethodHS256, key, func(m jwt.MapClaims) { m["aud"] = []string{"someone-else"} }),
-		"other issuer":      sign(jwt.SigningMethodHS256, key, func(m jwt.MapClaims) { m["iss"] = "evil" }),
-		"no expiry":         sign(jwt.SigningMethodHS256, key, func(m jwt.MapClaims) { delete(m, "exp") }),
-		"expired":           sign(jwt.SigningMethodHS256, key, func(m jwt.MapClaims) { m["exp"] = time.Now().Add(-time.Minute).Unix() }),
-		"unknown session":   sign(jwt.SigningMethodHS256, key, func(m jwt.MapClaims) { m["sid"] = "000000000000000000000000" }),
-		"tampered":          admin.Token[:len(admin.Token)-3] + "AAA",
-		"garbage":           "not-a-token",
+		"alg none":        sign(jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType, same),
+		"other key":       sign(jwt.SigningMethodHS256, []byte("another key that is long enough 123456"), same),
+		"other algorithm": sign(jwt.SigningMethodHS512, key, same),
+		"other audience":  sign(jwt.SigningMethodHS256, key, func(m jwt.MapClaims) { m["aud"] = []string{"someone-else"} }),
+		"other issuer":    sign(jwt.SigningMethodHS256, key, func(m jwt.MapClaims) { m["iss"] = "evil" }),
+		"no expiry":       sign(jwt.SigningMethodHS256, key, func(m jwt.MapClaims) { delete(m, "exp") }),
+		"expired":         sign(jwt.SigningMethodHS256, key, func(m jwt.MapClaims) { m["exp"] = time.Now().Add(-time.Minute).Unix() }),
+		"unknown session": sign(jwt.SigningMethodHS256, key, func(m jwt.MapClaims) { m["sid"] = "000000000000000000000000" }),
+		"tampered":        admin.Token[:len(admin.Token)-3] + "AAA",
+		"garbage":         "not-a-token",
 	}
 	for name, tok := range cases {
 		r := e.call("GET", "/api/v1/me", tok, nil)

@@ -174,7 +174,7 @@ func TestActivityFeedRecordsEveryChangeNewestFirst(t *testing.T) {
 		w.must(201, "POST", "/api/v1/workspaces/"+w.kainuu+"/invitations", w.coord.Token, map[string]string{"email": fmt.Sprintf("kutsuttu%d@kainuu.test", i), "role": "member"})
 	}
 	type entry struct {
-		Seq                         int64
+		Seq                              int64
 		ActorName, Verb, Subject, Detail string
 	}
 	var page struct {

@@ -11,7 +11,7 @@ import (
 type world struct {
 	*env
 	admin                      session
-	kainuu, savo, national     string // workspace ids
+	kainuu, savo, national     string  // workspace ids
 	coord, member, observer    session // Kainuu
 	savoMember, nationalMember session
 	org                        string // an organisation (Kainuun ELY-keskus)

@@ -1,0 +1,163 @@
+package e2e
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/elo-workspace/elo-workspace/server/refdata"
+)
+
+// The roles of the matrix: nobody signed in, a platform administrator, Kainuu's coordinator,
+// member and observer, a national-group member, and a member of another group (Etelä-Savo).
+var roles = []string{"anonymous", "admin", "coordinator", "member", "observer", "national", "otherGroup"}
+
+func (w *world) as(role string) string {
+	switch role {
+	case "admin":
+		return w.admin.Token
+	case "coordinator":
+		return w.coord.Token
+	case "member":
+		return w.member.Token
+	case "observer":
+		return w.observer.Token
+	case "national":
+		return w.nationalMember.Token
+	case "otherGroup":
+		return w.savoMember.Token
+	}
+	return ""
+}
+
+// allow builds expected statuses: ok for the listed roles, 403 for the other signed-in ones,
+// 401 for anonymous.
+func allow(ok int, who ...string) map[string]int {
+	m := map[string]int{}
+	for _, r := range roles {
+		switch {
+		case slices.Contains(who, r):
+			m[r] = ok
+		case r == "anonymous":
+			m[r] = 401
+		default:
+			m[r] = 403
+		}
+	}
+	return m
+}
+
+var signedIn = []string{"admin", "coordinator", "member", "observer", "national", "otherGroup"}
+var readers = []string{"admin", "coordinator", "member", "observer", "national"}
+
+type row struct {
+	method, route string                   // route as documented
+	path          func(role string) string // the concrete path, prepared per call
+	body          func(role string) any    // nil: no body
+	want          map[string]int
+}
+
+func TestAuthorizationMatrix(t *testing.T) {
+	w := newWorld(t)
+	k := "/api/v1/workspaces/" + w.kainuu
+	fixed := func(p string) func(string) string { return func(string) string { return p } }
+	version := func(path string) int {
+		var v struct{ Version int }
+		w.must(200, "GET", path, w.admin.Token, nil).json(t, &v)
+		return v.Version
+	}
+	themeID := refdata.DefaultID(refdata.Themes, "ohjaamo")
+	themeVersion := func() int {
+		var all struct {
+			Themes []struct {
+				ID      string
+				Version int
+			}
+		}
+		w.must(200, "GET", "/api/v1/reference", "", nil).json(t, &all)
+		for _, it := range all.Themes {
+			if it.ID == themeID {
+				return it.Version
+			}
+		}
+		t.Fatal("theme missing")
+		return 0
+	}
+	n := 0
+	fresh := func() int { n++; return n }
+	// A person to remove, an invitation to revoke or resend: made anew for every call.
+	newMember := func(string) string {
+		s := w.invite(w.coord, w.kainuu, fmt.Sprintf("poistettava%d@kainuu.test", fresh()), "member", "Poistettava")
+		return k + "/members/" + s.UserID
+	}
+	newInvitation := func(suffix string) func(string) string {
+		return func(string) string {
+			var inv struct{ ID string }
+			w.must(201, "POST", k+"/invitations", w.coord.Token, map[string]string{"email": fmt.Sprintf("kutsu%d@kainuu.test", fresh()), "role": "member"}).json(t, &inv)
+			return k + "/invitations/" + inv.ID + suffix
+		}
+	}
+	target := w.invite(w.admin, w.savo, "kohde@etela-savo.test", "member", "Kohde")
+
+	rows := []row{
+		{"GET", "/me", fixed("/api/v1/me"), nil, allow(200, signedIn...)},
+		{"PATCH", "/me", fixed("/api/v1/me"), func(string) any { return map[string]string{"title": "Ohjaaja"} }, allow(200, signedIn...)},
+		{"GET", "/users", fixed("/api/v1/users"), nil, allow(200, "admin")},
+		{"POST", "/users/{userId}/revoke-sessions", fixed("/api/v1/users/" + target.UserID + "/revoke-sessions"), nil, allow(204, "admin")},
+		{"POST", "/reference/{kind}", fixed("/api/v1/reference/themes"), func(string) any {
+			return map[string]any{"code": fmt.Sprintf("teema-%d", fresh()), "names": map[string]string{"fi": "Teema", "sv": "Tema", "en": "Theme"}}
+		}, allow(201, "admin")},
+		{"PATCH", "/reference/{kind}/{itemId}", fixed("/api/v1/reference/themes/" + themeID), func(string) any {
+			return map[string]any{"archived": false, "version": themeVersion()}
+		}, allow(200, "admin")},
+		{"GET", "/organisations", fixed("/api/v1/organisations?q=kainuu"), nil, allow(200, signedIn...)},
+		{"POST", "/organisations", fixed("/api/v1/organisations"), func(string) any {
+			return map[string]any{"name": fmt.Sprintf("Kajaanin kaupunki %d", fresh()), "type": "municipality"}
+		}, allow(201, "admin", "coordinator")},
+		{"GET", "/organisations/{organisationId}", fixed("/api/v1/organisations/" + w.org), nil, allow(200, signedIn...)},
+		{"PATCH", "/organisations/{organisationId}", fixed("/api/v1/organisations/" + w.org), func(string) any {
+			return map[string]any{"description": "Ohjauksen koordinaatio", "version": version("/api/v1/organisations/" + w.org)}
+		}, allow(200, "admin", "coordinator")},
+		{"GET", "/workspaces", fixed("/api/v1/workspaces"), nil, allow(200, signedIn...)},
+		{"POST", "/workspaces", fixed("/api/v1/workspaces"), func(string) any { return map[string]any{"name": "Uusi ryhmä", "kind": "regional"} }, allow(201, "admin")},
+		{"GET", "/workspaces/{workspaceId}", fixed(k), nil, allow(200, readers...)},
+		{"PATCH", "/workspaces/{workspaceId}", fixed(k), func(string) any {
+			return map[string]any{"description": "Kainuun ELO-ryhmä", "version": version(k)}
+		}, allow(200, "admin", "coordinator")},
+		{"GET", "/workspaces/{workspaceId}/members", fixed(k + "/members"), nil, allow(200, readers...)},
+		{"PATCH", "/workspaces/{workspaceId}/members/{userId}", fixed(k + "/members/" + w.observer.UserID), func(string) any { return map[string]string{"role": "observer"} }, allow(200, "admin", "coordinator")},
+		{"DELETE", "/workspaces/{workspaceId}/members/{userId}", newMember, nil, allow(204, "admin", "coordinator")},
+		{"GET", "/workspaces/{workspaceId}/invitations", fixed(k + "/invitations"), nil, allow(200, "admin", "coordinator")},
+		{"POST", "/workspaces/{workspaceId}/invitations", fixed(k + "/invitations"), func(string) any {
+			return map[string]string{"email": fmt.Sprintf("matriisi%d@kainuu.test", fresh()), "role": "observer"}
+		}, allow(201, "admin", "coordinator")},
+		{"DELETE", "/workspaces/{workspaceId}/invitations/{invitationId}", newInvitation(""), nil, allow(204, "admin", "coordinator")},
+		{"POST", "/workspaces/{workspaceId}/invitations/{invitationId}/resend", newInvitation("/resend"), nil, allow(200, "admin", "coordinator")},
+		{"GET", "/workspaces/{workspaceId}/activity", fixed(k + "/activity"), nil, allow(200, readers...)},
+	}
+	covered := map[string]bool{}
+	for _, r := range rows {
+		covered[r.method+" "+r.route] = true
+		for _, role := range roles {
+			var body any
+			if r.body != nil {
+				body = r.body(role)
+			}
+			path := r.path(role)
+			got := w.call(r.method, path, w.as(role), body)
+			if got.Status != r.want[role] {
+				t.Errorf("%s %s as %s: %d, want %d (%s)", r.method, r.route, role, got.Status, r.want[role], got.Body)
+			}
+		}
+	}
+	// Every route is in the matrix, except the public ones of signing in, which take no role.
+	public := []string{"GET /setup", "POST /setup", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout",
+		"POST /auth/password-reset", "POST /auth/password-reset/confirm", "GET /reference", "GET /openapi.yaml",
+		"GET /invitations/{token}", "POST /invitations/{token}/accept", "POST /me/password"}
+	for _, r := range w.app.Routes() {
+		key := r.Method + " " + r.Path
+		if !covered[key] && !slices.Contains(public, key) {
+			t.Errorf("route not in the authorization matrix: %s", key)
+		}
+	}
+}
