@@ -147,5 +147,5 @@ var descSV = map[string]string{
 	tOther:        "%[1]s erbjuder studie- och karriärrådgivning och deltar i den regionala ELO-samarbetsgruppens utvecklingsarbete.",
 }
 
-// Words people type into the directory search (the load tool draws from the same kind of words).
+// Roles of pending invitations, drawn uniformly (mostly member).
 var pendingRoles = []string{"member", "member", "member", "observer", "coordinator"}
