@@ -140,6 +140,27 @@ await page.goto(wsUrl);
 await page.getByRole('heading', { level: 1 }).waitFor();
 await page.waitForTimeout(500);
 await check(page, '17-workspace-activity');
+// Remove-member confirmation dialog
+await page.goto(`${wsUrl}/members`);
+await page.getByRole('button', { name: /Maija Meikäläinen/ }).last().waitFor();
+await page.getByRole('button', { name: /Maija Meikäläinen/ }).last().click();
+await page.getByRole('dialog').waitFor();
+await check(page, '19-remove-dialog');
+await page.getByRole('dialog').getByRole('button').last().click();
+
+// Organisation profile and edit form (organisation created through the API)
+const loginRes = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.fi', password: 'salasana-123456' }) });
+const { accessToken } = await loginRes.json();
+const orgRes = await fetch(`${BASE}/api/v1/organisations`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ name: 'Kajaanin Ohjaamo', type: 'ohjaamo', description: 'Alle 30-vuotiaiden matalan kynnyksen ohjauspiste.', services: ['Henkilökohtainen ohjaus', 'Työnhaun tuki'], website: 'https://www.kajaani.fi/ohjaamo' }) });
+const org = await orgRes.json();
+console.log('created organisation', orgRes.status, org.id);
+await page.goto(`${BASE}/organisations`);
+await page.getByRole('link', { name: 'Kajaanin Ohjaamo' }).click();
+await page.getByRole('heading', { name: 'Kajaanin Ohjaamo', level: 1 }).waitFor();
+await check(page, '20-organisation');
+await page.getByRole('button', { name: /Redigera|Muokkaa/ }).click();
+await page.getByRole('heading', { level: 2, name: /Redigera|Muokkaa/ }).waitFor();
+await check(page, '21-organisation-edit');
 await page.goto(`${BASE}/no-such-page`);
 await check(page, '18-not-found');
 

@@ -66,7 +66,7 @@ function EditForm({ org, onDone }: { org: OrganisationDetail; onDone: (msg: stri
         <RegionSelect value={regionId} onChange={setRegionId} {...fieldStatus('regionId')} />
         <Textarea labelText={t('fields.description')} value={description} onChange={(e) => setDescription(e.target.value)} {...fieldStatus('description')} />
         <Textarea labelText={t('organisation.services')} hintText={t('organisation.servicesHint')} value={services} onChange={(e) => setServices(e.target.value)} {...fieldStatus('services')} />
-        <TextInput labelText={t('organisation.website')} type="url" value={website} onChange={(v) => setWebsite(String(v ?? ''))} {...fieldStatus('website')} />
+        <TextInput labelText={t('organisation.website')} hintText={t('organisation.websiteHint')} type="url" value={website} onChange={(v) => setWebsite(String(v ?? ''))} {...fieldStatus('website')} />
         <ErrorAlert error={field ? null : mutation.error} />
         <div className="button-row">
           <Button type="submit" disabled={mutation.isPending}>
