@@ -87,11 +87,11 @@ func TestInvitationLinksWorkOnceAndCanBeRevokedOrResent(t *testing.T) {
 		t.Fatalf("old link after resend: %d %s", r.Status, r.Body)
 	}
 	var pv struct {
-		WorkspaceName, Email, Role, InvitedBy string
+		WorkspaceID, WorkspaceName, Email, Role, InvitedBy string
 		AccountExists                         bool
 	}
 	w.must(200, "GET", "/api/v1/invitations/"+second, "", nil).json(t, &pv)
-	if pv.WorkspaceName != "ELO-ryhmä Kainuu" || pv.Email != "uusi@kainuu.test" || pv.Role != "observer" || pv.InvitedBy != "Kaisa Koordinaattori" || pv.AccountExists {
+	if pv.WorkspaceID != w.kainuu || pv.WorkspaceName != "ELO-ryhmä Kainuu" || pv.Email != "uusi@kainuu.test" || pv.Role != "observer" || pv.InvitedBy != "Kaisa Koordinaattori" || pv.AccountExists {
 		t.Fatalf("preview: %+v", pv)
 	}
 	var pending []struct{ Email string }

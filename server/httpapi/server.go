@@ -44,9 +44,13 @@ type Options struct {
 // Server is the HTTP server.
 type Server struct {
 	app *fiber.App
-	svc Services
-	opt Options
-	log *slog.Logger
+	// base is the parent of every request's context, cancelled once shutdown has drained.
+	// (Deriving from fasthttp's RequestCtx races with its shutdown.)
+	base   context.Context
+	cancel context.CancelFunc
+	svc    Services
+	opt    Options
+	log    *slog.Logger
 }
 
 // MaxBody is the largest request body accepted.
@@ -55,6 +59,7 @@ const MaxBody = 64 * 1024
 // New builds the routes.
 func New(svc Services, opt Options) *Server {
 	s := &Server{svc: svc, opt: opt, log: opt.Log}
+	s.base, s.cancel = context.WithCancel(context.Background())
 	s.app = fiber.New(fiber.Config{
 		AppName: "elo-workspace",
 		// Values from c.Params, c.Query and friends outlive the request in the in-memory
@@ -72,7 +77,7 @@ func New(svc Services, opt Options) *Server {
 	s.app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
 	s.app.Get("/readyz", s.ready)
 
-	api := s.app.Group("/api/v1", requestContext)
+	api := s.app.Group("/api/v1", s.requestContext)
 	api.Get("/openapi.yaml", func(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderContentType, "application/yaml; charset=utf-8")
 		return c.Send(opt.OpenAPI)
@@ -111,13 +116,17 @@ func (s *Server) RouteList() []Route {
 // Serve serves on ln until Shutdown.
 func (s *Server) Serve(ln net.Listener) error { return s.app.Listener(ln) }
 
-// Shutdown stops accepting and waits for requests in flight, up to the context's deadline.
-func (s *Server) Shutdown(ctx context.Context) error { return s.app.ShutdownWithContext(ctx) }
+// Shutdown stops accepting and waits for requests in flight, up to the context's deadline;
+// then whatever still runs is cancelled.
+func (s *Server) Shutdown(ctx context.Context) error {
+	defer s.cancel()
+	return s.app.ShutdownWithContext(ctx)
+}
 
 // requestContext gives every API request a context with a deadline; it flows into every
 // database call and ends when the server shuts down.
-func requestContext(c *fiber.Ctx) error {
-	ctx, cancel := context.WithTimeout(c.Context(), 20*time.Second)
+func (s *Server) requestContext(c *fiber.Ctx) error {
+	ctx, cancel := context.WithTimeout(s.base, 20*time.Second)
 	defer cancel()
 	c.SetUserContext(ctx)
 	return c.Next()
@@ -135,7 +144,7 @@ func securityHeaders(c *fiber.Ctx) error {
 }
 
 func (s *Server) ready(c *fiber.Ctx) error {
-	ctx, cancel := context.WithTimeout(c.Context(), 2*time.Second)
+	ctx, cancel := context.WithTimeout(s.base, 2*time.Second)
 	defer cancel()
 	if err := s.svc.Ping(ctx); err != nil {
 		return c.Status(http.StatusServiceUnavailable).JSON(fiber.Map{"status": "database unreachable"})

@@ -242,7 +242,7 @@ func (s *Server) previewInvitation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"workspaceName": pv.WorkspaceName, "email": pv.Email, "role": pv.Role, "invitedBy": pv.InvitedBy,
+	return c.JSON(fiber.Map{"workspaceId": pv.WorkspaceID, "workspaceName": pv.WorkspaceName, "email": pv.Email, "role": pv.Role, "invitedBy": pv.InvitedBy,
 		"expiresAt": pv.ExpiresAt, "accountExists": pv.AccountExists})
 }
 

@@ -1,0 +1,686 @@
+// Command eloload drives real HTTP calls against an ELO Workspace server on loopback and
+// reports latency percentiles, throughput, errors and the server's memory per kind of call.
+//
+// Without -url it starts the server itself (-bin, default ./bin/elo-workspace) with DEMO=1 in a
+// fresh data folder on a free port, waits for /readyz, and stops it at the end. Every virtual
+// user signs in as a different member of a regional group and then loops, closed-loop, over
+// the calls a group's home page and the directory make:
+//
+//	go build -o bin/elo-workspace ./server/cmd/elo-workspace
+//	go run ./server/cmd/eloload -users 50 -duration 30s
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+	"unicode/utf8"
+)
+
+type options struct {
+	url, bin, data, password string
+	users, requests, pid     int
+	duration, think          time.Duration
+	json                     bool
+}
+
+func main() {
+	var o options
+	flag.StringVar(&o.url, "url", "", "base URL of a running server on loopback (default: start -bin with the demo dataset)")
+	flag.StringVar(&o.bin, "bin", "./bin/elo-workspace", "server binary to start when -url is not given")
+	flag.StringVar(&o.data, "data", "", "DATA_DIR for the started server (default: a fresh temporary folder, removed at the end; an existing folder is kept, so a second run measures a start with the dataset already loaded)")
+	flag.IntVar(&o.pid, "pid", 0, "process id of the server given by -url, to report its memory")
+	flag.IntVar(&o.users, "users", 50, "concurrent virtual users, each signed in as a different member")
+	flag.DurationVar(&o.duration, "duration", 30*time.Second, "how long to run the loop")
+	flag.IntVar(&o.requests, "requests", 0, "stop after this many requests in the loop (0: no limit); whichever of -duration and -requests comes first")
+	flag.DurationVar(&o.think, "think", 0, "random think time of up to this between calls (default 0: closed loop)")
+	flag.StringVar(&o.password, "password", or(os.Getenv("DEMO_PASSWORD"), "elo-demo"), "the demo accounts' password")
+	flag.BoolVar(&o.json, "json", false, "print the results as JSON")
+	flag.Parse()
+	if o.users < 1 {
+		fail(errors.New("-users must be at least 1"))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, o); err != nil {
+		fail(err)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "eloload:", err)
+	os.Exit(1)
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// --- the server -----------------------------------------------------------------------------
+
+type server struct {
+	base     string
+	pid      int
+	cmd      *exec.Cmd
+	exited   chan struct{}
+	logPath  string
+	tempData string
+	startup  string        // what the server logged as startup=
+	wait     time.Duration // from starting the process until /readyz answered
+}
+
+func startServer(ctx context.Context, o options) (*server, error) {
+	if o.url != "" {
+		u, err := url.Parse(strings.TrimRight(o.url, "/"))
+		if err != nil || u.Host == "" {
+			return nil, fmt.Errorf("-url %q is not a URL", o.url)
+		}
+		if !loopback(u.Hostname()) {
+			return nil, fmt.Errorf("-url %q is not a loopback address; eloload only talks to this machine", o.url)
+		}
+		return &server{base: u.String(), pid: o.pid}, nil
+	}
+	bin, err := filepath.Abs(o.bin)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(bin); err != nil {
+		return nil, fmt.Errorf("no server binary at %s (go build -o bin/elo-workspace ./server/cmd/elo-workspace): %w", o.bin, err)
+	}
+	s := &server{exited: make(chan struct{})}
+	data := o.data
+	if data == "" {
+		if data, err = os.MkdirTemp("", "eloload-"); err != nil {
+			return nil, err
+		}
+		s.tempData = data
+	} else if err := os.MkdirAll(data, 0o700); err != nil {
+		return nil, err
+	}
+	port, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	s.base = fmt.Sprintf("http://127.0.0.1:%d", port)
+	s.logPath = filepath.Join(data, fmt.Sprintf("eloload-server-%d.log", time.Now().Unix()))
+	logFile, err := os.Create(s.logPath)
+	if err != nil {
+		return nil, err
+	}
+	s.cmd = exec.Command(bin)
+	s.cmd.Env = append(os.Environ(), "DEMO=1", "DATA_DIR="+data, "PORT="+strconv.Itoa(port),
+		"DEMO_PASSWORD="+o.password, "PUBLIC_URL="+s.base, "LOG_LEVEL=info", "MONGODB_URI=")
+	s.cmd.Stdout, s.cmd.Stderr = logFile, logFile
+	began := time.Now()
+	if err := s.cmd.Start(); err != nil {
+		logFile.Close()
+		return nil, fmt.Errorf("start %s: %w", bin, err)
+	}
+	s.pid = s.cmd.Process.Pid
+	go func() {
+		_ = s.cmd.Wait()
+		logFile.Close()
+		close(s.exited)
+	}()
+	client := &http.Client{Timeout: 2 * time.Second}
+	deadline := time.Now().Add(120 * time.Second)
+	for {
+		if resp, err := client.Get(s.base + "/readyz"); err == nil {
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		select {
+		case <-s.exited:
+			return nil, fmt.Errorf("the server stopped while starting; its log:\n%s", tail(s.logPath))
+		case <-ctx.Done():
+			s.stop()
+			return nil, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			s.stop()
+			return nil, fmt.Errorf("the server was not ready within 2 minutes; its log:\n%s", tail(s.logPath))
+		}
+	}
+	s.wait = time.Since(began)
+	if m := regexp.MustCompile(`msg=ready .*startup=(\S+)`).FindStringSubmatch(readFile(s.logPath)); m != nil {
+		s.startup = m[1]
+	}
+	return s, nil
+}
+
+func (s *server) stop() {
+	if s.cmd == nil {
+		return
+	}
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.exited:
+	case <-time.After(15 * time.Second):
+		_ = s.cmd.Process.Kill()
+		<-s.exited
+	}
+	if s.tempData != "" {
+		_ = os.RemoveAll(s.tempData)
+	}
+}
+
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func freePort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+func readFile(p string) string {
+	b, _ := os.ReadFile(p)
+	return string(b)
+}
+
+func tail(p string) string {
+	s := readFile(p)
+	if len(s) > 4000 {
+		s = "..." + s[len(s)-4000:]
+	}
+	return s
+}
+
+// rss reads a process's resident memory (VmRSS) and its peak (VmHWM) in KiB.
+func rss(pid int) (now, peak int64) {
+	if pid <= 0 {
+		return 0, 0
+	}
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		k, v, ok := strings.Cut(sc.Text(), ":")
+		if !ok {
+			continue
+		}
+		n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+		switch k {
+		case "VmRSS":
+			now = n
+		case "VmHWM":
+			peak = n
+		}
+	}
+	return now, peak
+}
+
+// --- HTTP -------------------------------------------------------------------------------------
+
+type client struct {
+	base  string
+	http  *http.Client
+	token string
+}
+
+// call makes one request and decodes a JSON answer into out (when not nil). It returns the
+// status (0 when no answer came) and how long the call took, reading the body included.
+func (c *client) call(ctx context.Context, method, path string, body, out any) (int, time.Duration, error) {
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return 0, 0, err
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
+	if err != nil {
+		return 0, 0, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	began := time.Now()
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return 0, time.Since(began), err
+	}
+	b, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	took := time.Since(began)
+	if err != nil {
+		return 0, took, err
+	}
+	if resp.StatusCode >= 300 {
+		return resp.StatusCode, took, fmt.Errorf("%s %s: %d %s", method, path, resp.StatusCode, strings.TrimSpace(string(b)))
+	}
+	if out != nil {
+		if err := json.Unmarshal(b, out); err != nil {
+			return resp.StatusCode, took, fmt.Errorf("%s %s: %w", method, path, err)
+		}
+	}
+	return resp.StatusCode, took, nil
+}
+
+func (c *client) signIn(ctx context.Context, email, password string) (time.Duration, int, error) {
+	var s struct {
+		AccessToken string `json:"accessToken"`
+	}
+	status, took, err := c.call(ctx, http.MethodPost, "/api/v1/auth/login", map[string]string{"email": email, "password": password}, &s)
+	if err == nil && s.AccessToken == "" {
+		err = errors.New("sign-in answered without an access token")
+	}
+	c.token = s.AccessToken
+	return took, status, err
+}
+
+// --- the run ----------------------------------------------------------------------------------
+
+// Kinds of call, in the order they are reported.
+var kinds = []string{
+	"POST /auth/login", "GET /me", "GET /workspaces", "GET /workspaces/{id}", "GET /workspaces/{id}/members",
+	"GET /workspaces/{id}/activity", "GET /organisations?q=", "GET /organisations/{id}",
+}
+
+type sample struct {
+	kind   int
+	took   time.Duration
+	status int // 0: no answer
+}
+
+type fixture struct {
+	emails []string // regional members to sign in as, spread over the groups
+	words  []string // words of organisation names, for searches
+	orgIDs []string
+}
+
+func prepare(ctx context.Context, c *client, o options) (fixture, error) {
+	var f fixture
+	if _, _, err := c.signIn(ctx, "admin@elo.example", o.password); err != nil {
+		return f, fmt.Errorf("sign in as the demo administrator (is the demo dataset loaded, is -password right?): %w", err)
+	}
+	var users []struct {
+		Email   string `json:"email"`
+		IsAdmin bool   `json:"isAdmin"`
+	}
+	if _, _, err := c.call(ctx, http.MethodGet, "/api/v1/users", nil, &users); err != nil {
+		return f, err
+	}
+	known := map[string]bool{}
+	for _, u := range users {
+		if !u.IsAdmin {
+			known[u.Email] = true
+		}
+	}
+	var wss []struct {
+		ID   string `json:"id"`
+		Kind string `json:"kind"`
+	}
+	if _, _, err := c.call(ctx, http.MethodGet, "/api/v1/workspaces", nil, &wss); err != nil {
+		return f, err
+	}
+	var groups [][]string
+	for _, w := range wss {
+		if w.Kind != "regional" {
+			continue
+		}
+		var ms []struct {
+			Email string `json:"email"`
+		}
+		if _, _, err := c.call(ctx, http.MethodGet, "/api/v1/workspaces/"+w.ID+"/members", nil, &ms); err != nil {
+			return f, err
+		}
+		var g []string
+		for _, m := range ms {
+			if known[m.Email] {
+				g = append(g, m.Email)
+			}
+		}
+		groups = append(groups, g)
+	}
+	// Round robin over the groups, so the load spreads like real use.
+	for i := 0; len(f.emails) < o.users; i++ {
+		added := false
+		for _, g := range groups {
+			if i < len(g) && len(f.emails) < o.users {
+				f.emails = append(f.emails, g[i])
+				added = true
+			}
+		}
+		if !added {
+			return f, fmt.Errorf("only %d regional members to sign in as; -users %d is more", len(f.emails), o.users)
+		}
+	}
+	seen := map[string]bool{}
+	for offset := 0; ; offset += 200 {
+		var page struct {
+			Items []struct {
+				ID   string `json:"id"`
+				Name string `json:"name"`
+			} `json:"items"`
+			Total int `json:"total"`
+		}
+		if _, _, err := c.call(ctx, http.MethodGet, fmt.Sprintf("/api/v1/organisations?limit=200&offset=%d", offset), nil, &page); err != nil {
+			return f, err
+		}
+		for _, it := range page.Items {
+			f.orgIDs = append(f.orgIDs, it.ID)
+			for _, w := range strings.FieldsFunc(it.Name, func(r rune) bool { return r == ' ' || r == ',' || r == '–' || r == '-' }) {
+				w = strings.ToLower(w)
+				if utf8.RuneCountInString(w) >= 4 && !seen[w] {
+					seen[w] = true
+					f.words = append(f.words, w)
+				}
+			}
+		}
+		if len(page.Items) == 0 || offset+len(page.Items) >= page.Total {
+			break
+		}
+	}
+	if len(f.orgIDs) == 0 {
+		return f, errors.New("the directory is empty")
+	}
+	return f, nil
+}
+
+type result struct {
+	Machine  string        `json:"machine"`
+	CPUs     int           `json:"cpus"`
+	Server   string        `json:"server"`
+	Startup  string        `json:"serverStartup,omitempty"`
+	Ready    string        `json:"readyAfter,omitempty"`
+	Users    int           `json:"users"`
+	Think    string        `json:"think"`
+	Elapsed  float64       `json:"elapsedSeconds"`
+	Total    int           `json:"loopRequests"`
+	RPS      float64       `json:"loopRequestsPerSecond"`
+	Kinds    []kindResult  `json:"endpoints"`
+	Memory   *memoryResult `json:"serverMemory,omitempty"`
+	Failures []string      `json:"firstFailures,omitempty"`
+}
+
+type kindResult struct {
+	Name   string         `json:"name"`
+	Count  int            `json:"count"`
+	P50    float64        `json:"p50Ms"`
+	P95    float64        `json:"p95Ms"`
+	P99    float64        `json:"p99Ms"`
+	Max    float64        `json:"maxMs"`
+	RPS    float64        `json:"requestsPerSecond"`
+	Errors map[string]int `json:"errors,omitempty"`
+}
+
+type memoryResult struct {
+	ReadyMiB  float64 `json:"rssAtReadyMiB"`
+	SignedMiB float64 `json:"rssAfterSignInMiB"`
+	EndMiB    float64 `json:"rssAtEndMiB"`
+	PeakMiB   float64 `json:"peakRssMiB"`
+}
+
+func run(ctx context.Context, o options) error {
+	srv, err := startServer(ctx, o)
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
+	var mem memoryResult
+	kib := func(n int64) float64 { return float64(n) / 1024 }
+	r, _ := rss(srv.pid)
+	mem.ReadyMiB = kib(r)
+
+	transport := &http.Transport{
+		Proxy:               nil, // loopback only: never through a proxy
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:        o.users * 2,
+		MaxIdleConnsPerHost: o.users * 2,
+		IdleConnTimeout:     90 * time.Second,
+		DisableCompression:  true,
+	}
+	hc := &http.Client{Transport: transport, Timeout: 60 * time.Second}
+	admin := &client{base: srv.base, http: hc}
+	fx, err := prepare(ctx, admin, o)
+	if err != nil {
+		return err
+	}
+
+	// Every virtual user signs in (concurrently, as at the start of a working day), then loops.
+	vus := make([]*client, o.users)
+	samples := make([][]sample, o.users)
+	var failures []string
+	var fmu sync.Mutex
+	noteFailure := func(err error) {
+		fmu.Lock()
+		if len(failures) < 10 {
+			failures = append(failures, err.Error())
+		}
+		fmu.Unlock()
+	}
+	var wg sync.WaitGroup
+	for i := range vus {
+		vus[i] = &client{base: srv.base, http: hc}
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			took, status, err := vus[i].signIn(ctx, fx.emails[i], o.password)
+			if err != nil {
+				noteFailure(err)
+			}
+			samples[i] = append(samples[i], sample{kind: 0, took: took, status: status})
+		}(i)
+	}
+	wg.Wait()
+	r, _ = rss(srv.pid)
+	mem.SignedMiB = kib(r)
+
+	var (
+		budget  atomic.Int64
+		stopped atomic.Bool
+	)
+	budget.Store(int64(o.requests))
+	loopCtx, cancel := context.WithTimeout(ctx, o.duration)
+	defer cancel()
+	began := time.Now()
+	for i, vu := range vus {
+		if vu.token == "" {
+			continue
+		}
+		wg.Add(1)
+		go func(i int, vu *client) {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(uint64(i), 42))
+			var me struct {
+				Memberships []struct {
+					WorkspaceID string `json:"workspaceId"`
+				} `json:"memberships"`
+			}
+			do := func(kind int, path string, out any) bool {
+				if o.requests > 0 && budget.Add(-1) < 0 {
+					stopped.Store(true)
+				}
+				if stopped.Load() || loopCtx.Err() != nil {
+					return false
+				}
+				if o.think > 0 {
+					time.Sleep(time.Duration(rng.Int64N(int64(o.think))))
+				}
+				status, took, err := vu.call(loopCtx, http.MethodGet, path, nil, out)
+				if err != nil && loopCtx.Err() != nil {
+					return false // cut off by the end of the run: not a server error
+				}
+				if err != nil {
+					noteFailure(err)
+				}
+				samples[i] = append(samples[i], sample{kind: kind, took: took, status: status})
+				return true
+			}
+			for {
+				ws := ""
+				if !do(1, "/api/v1/me", &me) {
+					return
+				}
+				if len(me.Memberships) > 0 {
+					ws = me.Memberships[0].WorkspaceID
+				}
+				if !do(2, "/api/v1/workspaces", nil) {
+					return
+				}
+				if ws != "" {
+					if !do(3, "/api/v1/workspaces/"+ws, nil) || !do(4, "/api/v1/workspaces/"+ws+"/members", nil) ||
+						!do(5, "/api/v1/workspaces/"+ws+"/activity", nil) {
+						return
+					}
+				}
+				q := url.QueryEscape(fx.words[rng.IntN(len(fx.words))])
+				if !do(6, "/api/v1/organisations?q="+q+"&limit=20", nil) ||
+					!do(7, "/api/v1/organisations/"+fx.orgIDs[rng.IntN(len(fx.orgIDs))], nil) {
+					return
+				}
+			}
+		}(i, vu)
+	}
+	wg.Wait()
+	elapsed := time.Since(began)
+	r, peak := rss(srv.pid)
+	mem.EndMiB, mem.PeakMiB = kib(r), kib(peak)
+
+	res := summarise(samples, elapsed)
+	res.Machine, res.CPUs = machine(), runtime.NumCPU()
+	res.Server, res.Users, res.Think = srv.base, o.users, o.think.String()
+	res.Startup = srv.startup
+	if srv.wait > 0 {
+		res.Ready = srv.wait.Round(time.Millisecond).String()
+	}
+	if srv.pid > 0 && mem.ReadyMiB > 0 {
+		res.Memory = &mem
+	}
+	res.Failures = failures
+	if o.json {
+		enc := json.NewEncoder(os.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	printTable(res)
+	return nil
+}
+
+func summarise(samples [][]sample, elapsed time.Duration) result {
+	res := result{Elapsed: elapsed.Seconds()}
+	by := make([][]time.Duration, len(kinds))
+	errs := make([]map[string]int, len(kinds))
+	for _, ss := range samples {
+		for _, s := range ss {
+			by[s.kind] = append(by[s.kind], s.took)
+			if s.status == 0 || s.status >= 300 {
+				if errs[s.kind] == nil {
+					errs[s.kind] = map[string]int{}
+				}
+				key := strconv.Itoa(s.status)
+				if s.status == 0 {
+					key = "no answer"
+				}
+				errs[s.kind][key]++
+			}
+			if s.kind != 0 {
+				res.Total++
+			}
+		}
+	}
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	for k, ds := range by {
+		if len(ds) == 0 {
+			continue
+		}
+		slices.Sort(ds)
+		q := func(p float64) float64 { return ms(ds[min(len(ds)-1, int(p*float64(len(ds))))]) }
+		kr := kindResult{Name: kinds[k], Count: len(ds), P50: q(0.50), P95: q(0.95), P99: q(0.99), Max: ms(ds[len(ds)-1]), Errors: errs[k]}
+		if k != 0 {
+			kr.RPS = float64(len(ds)) / elapsed.Seconds()
+		}
+		res.Kinds = append(res.Kinds, kr)
+	}
+	res.RPS = float64(res.Total) / elapsed.Seconds()
+	return res
+}
+
+func machine() string {
+	model := ""
+	for _, line := range strings.Split(readFile("/proc/cpuinfo"), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			model = strings.TrimSpace(v)
+			break
+		}
+	}
+	return strings.TrimSpace(fmt.Sprintf("%s/%s, %d CPUs %s", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), model))
+}
+
+func printTable(r result) {
+	fmt.Printf("eloload: %d virtual users, think %s, %.1f s against %s\n", r.Users, r.Think, r.Elapsed, r.Server)
+	fmt.Printf("machine: %s\n", r.Machine)
+	if r.Startup != "" || r.Ready != "" {
+		fmt.Printf("server start-up: %s (server's own figure), ready after %s\n", or(r.Startup, "?"), or(r.Ready, "?"))
+	}
+	fmt.Println()
+	fmt.Printf("%-32s %8s %9s %9s %9s %9s %9s  %s\n", "endpoint", "count", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s", "errors")
+	for _, k := range r.Kinds {
+		errs := "-"
+		if len(k.Errors) > 0 {
+			var parts []string
+			for s, n := range k.Errors {
+				parts = append(parts, fmt.Sprintf("%s×%d", s, n))
+			}
+			slices.Sort(parts)
+			errs = strings.Join(parts, " ")
+		}
+		rps := fmt.Sprintf("%9.1f", k.RPS)
+		if k.RPS == 0 {
+			rps = fmt.Sprintf("%9s", "")
+		}
+		fmt.Printf("%-32s %8d %9.2f %9.2f %9.2f %9.2f %s  %s\n", k.Name, k.Count, k.P50, k.P95, k.P99, k.Max, rps, errs)
+	}
+	fmt.Printf("%-32s %8d %49.1f\n", "loop total", r.Total, r.RPS)
+	if m := r.Memory; m != nil {
+		fmt.Printf("\nserver RSS: %.0f MiB at ready, %.0f MiB after sign-ins, %.0f MiB at end, %.0f MiB peak\n", m.ReadyMiB, m.SignedMiB, m.EndMiB, m.PeakMiB)
+	}
+	for _, f := range r.Failures {
+		fmt.Println("failure:", f)
+	}
+}
