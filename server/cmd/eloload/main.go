@@ -450,7 +450,7 @@ type kindResult struct {
 }
 
 type memoryResult struct {
-	ReadyMiB  float64 `json:"rssAtReadyMiB"`
+	StartMiB  float64 `json:"rssAtStartMiB"`
 	SignedMiB float64 `json:"rssAfterSignInMiB"`
 	EndMiB    float64 `json:"rssAtEndMiB"`
 	PeakMiB   float64 `json:"peakRssMiB"`
@@ -465,7 +465,7 @@ func run(ctx context.Context, o options) error {
 	var mem memoryResult
 	kib := func(n int64) float64 { return float64(n) / 1024 }
 	r, _ := rss(srv.pid)
-	mem.ReadyMiB = kib(r)
+	mem.StartMiB = kib(r)
 
 	transport := &http.Transport{
 		Proxy:               nil, // loopback only: never through a proxy
@@ -589,7 +589,7 @@ func run(ctx context.Context, o options) error {
 	if srv.wait > 0 {
 		res.Ready = srv.wait.Round(time.Millisecond).String()
 	}
-	if srv.pid > 0 && mem.ReadyMiB > 0 {
+	if srv.pid > 0 && mem.StartMiB > 0 {
 		res.Memory = &mem
 	}
 	res.Failures = failures
@@ -678,7 +678,7 @@ func printTable(r result) {
 	}
 	fmt.Printf("%-32s %8d %49.1f\n", "loop total", r.Total, r.RPS)
 	if m := r.Memory; m != nil {
-		fmt.Printf("\nserver RSS: %.0f MiB at ready, %.0f MiB after sign-ins, %.0f MiB at end, %.0f MiB peak\n", m.ReadyMiB, m.SignedMiB, m.EndMiB, m.PeakMiB)
+		fmt.Printf("\nserver RSS: %.0f MiB at start, %.0f MiB after sign-ins, %.0f MiB at end, %.0f MiB peak\n", m.StartMiB, m.SignedMiB, m.EndMiB, m.PeakMiB)
 	}
 	for _, f := range r.Failures {
 		fmt.Println("failure:", f)
