@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -56,14 +57,19 @@ type Service struct {
 	setup    string // one-time setup token while no administrator exists
 
 	dummyHash string // verified against for unknown emails, so timing tells nothing
+
+	// hashing bounds concurrent argon2id work to the CPUs: each takes 19 MiB and a core, so
+	// 50 sign-ins at once would otherwise take a gigabyte and gain nothing.
+	hashing chan struct{}
 }
 
 // New makes the service; call Load before use.
 func New(cfg Config, st Stores, m Mailer, log *slog.Logger) *Service {
 	s := &Service{
 		cfg: cfg, st: st, mail: m, log: log, now: time.Now,
-		byAcct: newFailureLimiter(time.Minute, 10),
-		byAddr: newFailureLimiter(2*time.Second, 60),
+		byAcct:  newFailureLimiter(time.Minute, 10),
+		byAddr:  newFailureLimiter(2*time.Second, 60),
+		hashing: make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
 	s.dummyHash, _ = argon2id.CreateHash("not a real password", hashParams)
 	return s
@@ -168,6 +174,36 @@ func (s *Service) CompleteSetup(ctx context.Context, token string, nu NewUser) (
 	return s.StartSession(ctx, u.ID)
 }
 
+// acquire waits for a hashing slot, or for the request to end.
+func (s *Service) acquire(ctx context.Context) error {
+	select {
+	case s.hashing <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return apperr.Wrap(ctx.Err(), "wait for password hashing")
+	}
+}
+
+func (s *Service) hash(ctx context.Context, password string) (string, error) {
+	if err := s.acquire(ctx); err != nil {
+		return "", err
+	}
+	defer func() { <-s.hashing }()
+	h, err := HashPassword(password)
+	if err != nil {
+		return "", apperr.Wrap(err, "hash password")
+	}
+	return h, nil
+}
+
+func (s *Service) compare(ctx context.Context, password, hash string) (bool, error) {
+	if err := s.acquire(ctx); err != nil {
+		return false, err
+	}
+	defer func() { <-s.hashing }()
+	return argon2id.ComparePasswordAndHash(password, hash)
+}
+
 // HashPassword returns the argon2id hash of a password (the demo loader hashes once for all).
 func HashPassword(p string) (string, error) { return argon2id.CreateHash(p, hashParams) }
 
@@ -191,9 +227,9 @@ func (s *Service) CreateUser(ctx context.Context, nu NewUser) (User, error) {
 	if !ValidLanguage(lang) {
 		return User{}, apperr.Invalid("language", "language must be fi, sv or en")
 	}
-	hash, err := HashPassword(nu.Password)
+	hash, err := s.hash(ctx, nu.Password)
 	if err != nil {
-		return User{}, apperr.Wrap(err, "hash password")
+		return User{}, err
 	}
 	u := User{
 		ID: record.New(), Email: email, Name: name, Title: nu.Title, OrganisationID: nu.OrganisationID,
@@ -264,7 +300,10 @@ func (s *Service) Login(ctx context.Context, email, password, addr string) (Sign
 	if ok {
 		hash = u.PasswordHash
 	}
-	match, err := argon2id.ComparePasswordAndHash(password, hash)
+	match, err := s.compare(ctx, password, hash)
+	if apperr.Is(err, apperr.Internal) {
+		return SignIn{}, err
+	}
 	if err != nil || !match || !ok {
 		s.byAcct.fail(email)
 		s.byAddr.fail(addr)
@@ -482,7 +521,7 @@ func (s *Service) ChangePassword(ctx context.Context, p Principal, current, newP
 	if !ok {
 		return apperr.New(apperr.Unauthenticated, "sign in again")
 	}
-	if match, err := argon2id.ComparePasswordAndHash(current, u.PasswordHash); err != nil || !match {
+	if match, err := s.compare(ctx, current, u.PasswordHash); err != nil || !match {
 		return apperr.New(apperr.WrongPassword, "the current password is wrong")
 	}
 	return s.setPassword(ctx, u.ID, newPassword, p.SessionID)
@@ -492,9 +531,9 @@ func (s *Service) setPassword(ctx context.Context, userID, password, keepSession
 	if err := checkPassword(password); err != nil {
 		return err
 	}
-	hash, err := HashPassword(password)
+	hash, err := s.hash(ctx, password)
 	if err != nil {
-		return apperr.Wrap(err, "hash password")
+		return err
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
