@@ -13,6 +13,7 @@ import { MembersPage } from './pages/MembersPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { ReferenceAdminPage } from './pages/ReferenceAdminPage';
+import { UsersAdminPage } from './pages/UsersAdminPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
@@ -43,6 +44,7 @@ export function App() {
         <Route path="/organisations" element={<RequireAuth><OrganisationsPage /></RequireAuth>} />
         <Route path="/organisations/:id" element={<RequireAuth><OrganisationPage /></RequireAuth>} />
         <Route path="/admin/reference" element={<RequireAuth admin><ReferenceAdminPage /></RequireAuth>} />
+        <Route path="/admin/users" element={<RequireAuth admin><UsersAdminPage /></RequireAuth>} />
         <Route path="/profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

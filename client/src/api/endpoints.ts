@@ -18,6 +18,7 @@ import type {
   Role,
   Session,
   SetupState,
+  User,
   Workspace,
   WorkspaceKind,
 } from './types';
@@ -47,6 +48,9 @@ export interface ProfileUpdate {
 export const updateMe = (body: ProfileUpdate) => api<Me>('/me', { method: 'PATCH', body });
 export const changePassword = (currentPassword: string, newPassword: string) =>
   api<void>('/me/password', { method: 'POST', body: { currentPassword, newPassword } });
+
+export const listUsers = () => api<User[]>('/users');
+export const revokeUserSessions = (id: string) => api<void>(`/users/${enc(id)}/revoke-sessions`, { method: 'POST' });
 
 export const getReference = () => api<ReferenceData>('/reference');
 export const createReferenceItem = (kind: ReferenceKind, body: { code: string; names: LocalizedText; order?: number }) =>

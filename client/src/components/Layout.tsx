@@ -35,7 +35,10 @@ function MainNav() {
     { to: '/', label: t('nav.workspaces'), end: true },
     { to: '/organisations', label: t('nav.organisations') },
   ];
-  if (user.isAdmin) items.push({ to: '/admin/reference', label: t('nav.admin') });
+  if (user.isAdmin) {
+    items.push({ to: '/admin/reference', label: t('nav.admin') });
+    items.push({ to: '/admin/users', label: t('nav.users') });
+  }
   items.push({ to: '/profile', label: t('nav.profile') });
   return (
     <nav aria-label={t('nav.label')} className="main-nav">
