@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -25,6 +26,24 @@ func build(t *testing.T) string {
 	return bin
 }
 
+// lockedBuffer collects the server's log while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
 func freePort(t *testing.T) int {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -38,10 +57,10 @@ func freePort(t *testing.T) int {
 func TestServerStartsServesAndStopsCleanlyOnSIGTERM(t *testing.T) {
 	bin := build(t)
 	port := freePort(t)
-	var logs bytes.Buffer
+	logs := &lockedBuffer{}
 	cmd := exec.Command(bin)
 	cmd.Env = append(os.Environ(), "PORT="+fmt.Sprint(port), "DATA_DIR="+t.TempDir(), "MONGODB_URI=", "ENV=")
-	cmd.Stderr = &logs
+	cmd.Stderr = logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
