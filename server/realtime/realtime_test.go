@@ -1,0 +1,216 @@
+package realtime
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+)
+
+// socket records frames; block makes Write wait until released (a slow or dead peer).
+type socket struct {
+	mu     sync.Mutex
+	frames [][]byte
+	got    chan struct{}
+	block  chan struct{}
+	code   int
+}
+
+func newSocket() *socket { return &socket{got: make(chan struct{}, 1000)} }
+
+func (s *socket) Write(f []byte) error {
+	if s.block != nil {
+		<-s.block
+	}
+	s.mu.Lock()
+	s.frames = append(s.frames, append([]byte(nil), f...))
+	s.mu.Unlock()
+	s.got <- struct{}{}
+	return nil
+}
+
+func (s *socket) Close(code int, _ string) {
+	s.mu.Lock()
+	if s.code == 0 {
+		s.code = code
+	}
+	s.mu.Unlock()
+}
+
+func (s *socket) closeCode() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.code
+}
+
+// next waits for the next frame and decodes its messages.
+func (s *socket) next(t *testing.T) []string {
+	t.Helper()
+	select {
+	case <-s.got:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no frame")
+	}
+	s.mu.Lock()
+	f := s.frames[0]
+	s.frames = s.frames[1:]
+	s.mu.Unlock()
+	var msgs []string
+	if err := json.Unmarshal(f, &msgs); err != nil {
+		t.Fatalf("frame %s: %v", f, err)
+	}
+	return msgs
+}
+
+const never = time.Hour // ticks are driven by hand in these tests
+
+func TestATicksMessagesReachEveryClientAsOneFrame(t *testing.T) {
+	r := NewRoom("doc", never)
+	defer r.Stop()
+	var socks []*socket
+	var clients []*Client
+	for i := 0; i < 5; i++ {
+		s := newSocket()
+		c := NewClient(fmt.Sprint("user", i), s)
+		socks, clients = append(socks, s), append(clients, c)
+		r.Do(func() { r.Join(c) })
+	}
+	r.Do(func() {
+		r.Broadcast([]byte(`"a"`))
+		r.Broadcast([]byte(`"b"`))
+		r.SendTo(clients[2], []byte(`"ack for 2"`))
+		r.flush()
+	})
+	for i, s := range socks {
+		got := s.next(t)
+		want := []string{"a", "b"}
+		if i == 2 {
+			want = append(want, "ack for 2")
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("client %d got %v, want %v", i, got, want)
+		}
+	}
+	r.Do(func() { r.flush() }) // nothing queued: nothing sent
+	r.Do(func() { r.Broadcast([]byte(`"c"`)); r.flush() })
+	for i, s := range socks {
+		if got := s.next(t); fmt.Sprint(got) != "[c]" {
+			t.Errorf("client %d second frame %v", i, got)
+		}
+	}
+}
+
+func TestASlowClientIsDisconnectedAndOthersGoOn(t *testing.T) {
+	r := NewRoom("doc", never)
+	defer r.Stop()
+	slow, fast := newSocket(), newSocket()
+	slow.block = make(chan struct{}) // never released: a dead peer
+	cs, cf := NewClient("slow", slow), NewClient("fast", fast)
+	defer close(slow.block)
+	r.Do(func() { r.Join(cs); r.Join(cf) })
+	for i := 0; i < QueueFrames+5; i++ {
+		r.Do(func() { r.Broadcast([]byte(fmt.Sprintf(`"%d"`, i))); r.flush() })
+		if got := fast.next(t); len(got) != 1 || got[0] != fmt.Sprint(i) {
+			t.Fatalf("fast client frame %d: %v", i, got)
+		}
+	}
+	select {
+	case <-cs.Closed():
+	case <-time.After(10 * time.Second):
+		t.Fatal("the slow client was not disconnected")
+	}
+	if code := slow.closeCode(); code != CloseTooSlow {
+		t.Fatalf("close code %d, want %d", code, CloseTooSlow)
+	}
+	if fast.closeCode() != 0 {
+		t.Fatal("the fast client must stay connected")
+	}
+}
+
+func TestQueuedFramesAreMergedIntoOneWrite(t *testing.T) {
+	s := newSocket()
+	s.block = make(chan struct{})
+	c := NewClient("u", s)
+	defer c.Close(1000, "")
+	// The writer takes the first frame (alone, or with whatever is queued by then) and blocks
+	// in Write; everything queued meanwhile goes out merged in the next write.
+	c.Send([]byte(`["m0"]`))
+	for i := 1; i < 11; i++ {
+		c.Send([]byte(fmt.Sprintf(`["m%d"]`, i)))
+	}
+	close(s.block)
+	var all []string
+	writes := 0
+	for len(all) < 11 {
+		all = append(all, s.next(t)...)
+		writes++
+	}
+	if fmt.Sprint(all) != "[m0 m1 m2 m3 m4 m5 m6 m7 m8 m9 m10]" {
+		t.Fatalf("messages out of order: %v", all)
+	}
+	if writes > 2 {
+		t.Fatalf("%d writes for 11 queued frames; they should have been merged", writes)
+	}
+}
+
+func TestMergeArrays(t *testing.T) {
+	for _, c := range []struct{ a, b, want string }{
+		{`[1]`, `[2,3]`, `[1,2,3]`},
+		{`[]`, `[2]`, `[2]`},
+		{`[1]`, `[]`, `[1]`},
+		{`[{"a":[1]}]`, ` [ "x" ] `, `[{"a":[1]},"x"]`},
+	} {
+		var b bytes.Buffer
+		b.WriteString(c.a)
+		mergeArrays(&b, []byte(c.b))
+		if b.String() != c.want {
+			t.Errorf("merge %s %s = %s, want %s", c.a, c.b, b.String(), c.want)
+		}
+	}
+}
+
+func TestRoomSerialisesActions(t *testing.T) {
+	r := NewRoom("doc", never)
+	defer r.Stop()
+	n := 0 // touched only on the room goroutine: the race detector checks
+	var wg sync.WaitGroup
+	for i := 0; i < 50; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 100; j++ {
+				r.Do(func() { n++ })
+			}
+		}()
+	}
+	wg.Wait()
+	r.Do(func() {
+		if n != 5000 {
+			t.Errorf("n = %d, want 5000", n)
+		}
+	})
+}
+
+func TestShutdownFlushesThenTellsClientsToReconnect(t *testing.T) {
+	h := NewHub(never, nil)
+	r := h.Room("doc")
+	if h.Room("doc") != r {
+		t.Fatal("one room per id")
+	}
+	s := newSocket()
+	c := NewClient("u", s)
+	r.Do(func() { r.Join(c); r.Broadcast([]byte(`"last words"`)) })
+	h.Shutdown()
+	if got := s.next(t); fmt.Sprint(got) != "[last words]" {
+		t.Fatalf("queued message before shutdown: %v", got)
+	}
+	<-c.Closed()
+	if s.closeCode() != CloseRestarting {
+		t.Fatalf("close code %d", s.closeCode())
+	}
+	if r.Do(func() {}) {
+		t.Fatal("a stopped room runs nothing")
+	}
+}

@@ -1,0 +1,190 @@
+package realtime
+
+import (
+	"sync"
+	"time"
+)
+
+// Room serialises everything that happens to one live document: every action runs on the
+// room's goroutine, in order. Messages queued with Broadcast or SendTo go out at the next tick,
+// one frame per client.
+type Room struct {
+	ID string
+
+	actions chan func()
+	stop    chan struct{}
+	stopped chan struct{}
+	tick    time.Duration
+
+	// owned by the room goroutine
+	clients   map[*Client]struct{}
+	broadcast [][]byte
+	direct    map[*Client][][]byte
+	flushers  []func() // run before each flush (e.g. to store a batch before its acks go out)
+}
+
+// NewRoom starts a room's goroutine.
+func NewRoom(id string, tick time.Duration) *Room {
+	r := &Room{ID: id, actions: make(chan func(), 1024), stop: make(chan struct{}), stopped: make(chan struct{}),
+		tick: tick, clients: map[*Client]struct{}{}, direct: map[*Client][][]byte{}}
+	go r.run()
+	return r
+}
+
+func (r *Room) run() {
+	defer close(r.stopped)
+	t := time.NewTicker(r.tick)
+	defer t.Stop()
+	for {
+		select {
+		case f := <-r.actions:
+			f()
+		case <-t.C:
+			r.flush()
+		case <-r.stop:
+			r.flush()
+			return
+		}
+	}
+}
+
+// Do runs f on the room's goroutine and waits for it; false if the room has stopped.
+func (r *Room) Do(f func()) bool {
+	done := make(chan struct{})
+	select {
+	case r.actions <- func() { f(); close(done) }:
+	case <-r.stopped:
+		return false
+	}
+	select {
+	case <-done:
+		return true
+	case <-r.stopped:
+		return false
+	}
+}
+
+// Go runs f on the room's goroutine without waiting.
+func (r *Room) Go(f func()) bool {
+	select {
+	case r.actions <- f:
+		return true
+	case <-r.stopped:
+		return false
+	}
+}
+
+// The following are for use on the room's goroutine only (inside Do or Go).
+
+// Join adds a client.
+func (r *Room) Join(c *Client) { r.clients[c] = struct{}{} }
+
+// Leave removes a client; it reports how many remain.
+func (r *Room) Leave(c *Client) int {
+	delete(r.clients, c)
+	delete(r.direct, c)
+	return len(r.clients)
+}
+
+// Clients calls f for every client in the room.
+func (r *Room) Clients(f func(*Client)) {
+	for c := range r.clients {
+		f(c)
+	}
+}
+
+// Broadcast queues a message (JSON) for every client at the next tick.
+func (r *Room) Broadcast(msg []byte) { r.broadcast = append(r.broadcast, msg) }
+
+// SendTo queues a message for one client at the next tick, after the tick's broadcasts.
+func (r *Room) SendTo(c *Client, msg []byte) { r.direct[c] = append(r.direct[c], msg) }
+
+// BeforeFlush registers f to run on the room goroutine before every flush.
+func (r *Room) BeforeFlush(f func()) { r.flushers = append(r.flushers, f) }
+
+func (r *Room) flush() {
+	for _, f := range r.flushers {
+		f()
+	}
+	if len(r.broadcast) == 0 && len(r.direct) == 0 {
+		return
+	}
+	var shared []byte
+	if len(r.broadcast) > 0 {
+		shared = frame(r.broadcast)
+	}
+	for c := range r.clients {
+		d := r.direct[c]
+		switch {
+		case len(d) == 0 && shared != nil:
+			c.Send(shared) // the same bytes for everyone: one encoding per tick
+		case len(d) > 0:
+			c.Send(frame(append(append([][]byte{}, r.broadcast...), d...)))
+		}
+	}
+	r.broadcast = r.broadcast[:0]
+	clear(r.direct)
+}
+
+// Stop flushes what is queued and ends the room's goroutine.
+func (r *Room) Stop() {
+	select {
+	case <-r.stopped:
+	default:
+		close(r.stop)
+		<-r.stopped
+	}
+}
+
+// Hub finds rooms by id, starting them on first use.
+type Hub struct {
+	mu    sync.Mutex
+	rooms map[string]*Room
+	tick  time.Duration
+	start func(*Room) // called once for each new room, on the room's goroutine
+}
+
+// NewHub makes a hub; start prepares each new room (load its document, register flushers).
+func NewHub(tick time.Duration, start func(*Room)) *Hub {
+	return &Hub{rooms: map[string]*Room{}, tick: tick, start: start}
+}
+
+// Room returns the room with id, starting it if needed.
+func (h *Hub) Room(id string) *Room {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	r, ok := h.rooms[id]
+	if !ok {
+		r = NewRoom(id, h.tick)
+		if h.start != nil {
+			r.Do(func() { h.start(r) })
+		}
+		h.rooms[id] = r
+	}
+	return r
+}
+
+// Close stops a room if it is still the hub's room for its id (when its last client left).
+// Someone who got the room just before sees Do return false and asks Room again.
+func (h *Hub) Close(r *Room) {
+	h.mu.Lock()
+	if h.rooms[r.ID] == r {
+		delete(h.rooms, r.ID)
+	}
+	h.mu.Unlock()
+	r.Stop()
+}
+
+// Shutdown tells every client the server is restarting and stops every room.
+func (h *Hub) Shutdown() {
+	h.mu.Lock()
+	rooms := h.rooms
+	h.rooms = map[string]*Room{}
+	h.mu.Unlock()
+	for _, r := range rooms {
+		r.Stop() // flushes what is queued; the room's goroutine has ended, so its clients are ours
+		for c := range r.clients {
+			c.Close(CloseRestarting, "server restarting: reconnect")
+		}
+	}
+}
