@@ -54,6 +54,7 @@ type Principal struct {
 	UserID    string
 	SessionID string
 	IsAdmin   bool
+	ExpiresAt time.Time // of the access token: long-lived connections end then
 }
 
 // SignIn is the result of a successful sign-in, refresh, setup or invitation acceptance.

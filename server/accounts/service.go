@@ -456,7 +456,7 @@ func (s *Service) Authenticate(token string) (Principal, error) {
 	if !ok || !open || se.Revoked || se.UserID != u.ID {
 		return Principal{}, apperr.New(apperr.TokenInvalid, "the session has ended; sign in again")
 	}
-	return Principal{UserID: u.ID, SessionID: se.ID, IsAdmin: u.IsAdmin}, nil
+	return Principal{UserID: u.ID, SessionID: se.ID, IsAdmin: u.IsAdmin, ExpiresAt: c.ExpiresAt.Time}, nil
 }
 
 // SessionOpen reports whether a session may still be used (websockets re-check it).

@@ -100,7 +100,7 @@ func (a *App) load(ctx context.Context) error {
 	}
 	a.http = httpapi.New(httpapi.Services{
 		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Ping: db.Ping,
-	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: web.Dist(), RefreshTTL: cfg.RefreshTTL, SecureCookie: true, Log: log})
+	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: web.Dist(), RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }
 

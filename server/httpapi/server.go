@@ -29,16 +29,18 @@ type Services struct {
 	Directory  *directory.Service
 	Reference  *refdata.Service
 	Workspaces *workspaces.Service
+	Live       LiveDocuments               // co-edited documents; nil: no sockets yet
 	Ping       func(context.Context) error // database readiness
 }
 
 // Options configure the server.
 type Options struct {
-	OpenAPI      []byte // shared/api/openapi.yaml
-	Client       fs.FS  // the built web client (index.html at its root)
-	RefreshTTL   time.Duration
-	SecureCookie bool
-	Log          *slog.Logger
+	OpenAPI        []byte // shared/api/openapi.yaml
+	Client         fs.FS  // the built web client (index.html at its root)
+	RefreshTTL     time.Duration
+	SecureCookie   bool
+	AllowedOrigins []string // websocket Origin allowlist
+	Log            *slog.Logger
 }
 
 // Server is the HTTP server.
@@ -86,6 +88,7 @@ func New(svc Services, opt Options) *Server {
 	s.referenceRoutes(api)
 	s.directoryRoutes(api)
 	s.workspaceRoutes(api)
+	s.socketRoutes(api)
 	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })
 
 	s.app.Use(s.client())

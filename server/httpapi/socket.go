@@ -1,0 +1,177 @@
+package httpapi
+
+import (
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fasthttp/websocket"
+	fws "github.com/gofiber/contrib/websocket"
+	"github.com/gofiber/fiber/v2"
+	"golang.org/x/time/rate"
+
+	"github.com/elo-workspace/elo-workspace/server/accounts"
+	"github.com/elo-workspace/elo-workspace/server/apperr"
+	"github.com/elo-workspace/elo-workspace/server/realtime"
+)
+
+// LiveDocuments is the co-editing service as the socket layer sees it.
+type LiveDocuments interface {
+	// Authorize checks, before the upgrade and again while connected, that p may open the document.
+	Authorize(p accounts.Principal, documentID string) error
+	// Connect joins the document's room with the connection's sending side. Receive is called
+	// with each message from the client, in order; Leave once, when the connection ends.
+	Connect(p accounts.Principal, documentID string, s realtime.Socket) (LiveSession, error)
+}
+
+// LiveSession is one connection to a live document.
+type LiveSession interface {
+	Receive(msg []byte) error
+	Leave()
+}
+
+// Socket limits (QUALITY.md): message size, pace, liveness.
+const (
+	socketProtocol  = "elo.v1"
+	maxMessage      = 64 * 1024
+	pingEvery       = 25 * time.Second
+	readTimeout     = 60 * time.Second
+	writeTimeout    = 10 * time.Second
+	messagesPerSec  = 30
+	messageBurst    = 120
+	socketBufferLen = 1024
+)
+
+// bufferPool shares write buffers between connections: idle connections hold none.
+var bufferPool = &sync.Pool{}
+
+func (s *Server) socketRoutes(api fiber.Router) {
+	if s.svc.Live == nil {
+		return
+	}
+	api.Get("/documents/:documentId/socket", s.authorizeSocket, fws.New(s.serveSocket, fws.Config{
+		Origins:          s.opt.AllowedOrigins,
+		Subprotocols:     []string{socketProtocol},
+		HandshakeTimeout: 10 * time.Second,
+		ReadBufferSize:   socketBufferLen,
+		WriteBufferSize:  socketBufferLen,
+		WriteBufferPool:  bufferPool,
+	}))
+}
+
+// authorizeSocket authenticates before the upgrade. Browsers cannot set headers on websockets,
+// so the access token comes as a subprotocol: "elo.v1, bearer.<token>".
+func (s *Server) authorizeSocket(c *fiber.Ctx) error {
+	if !fws.IsWebSocketUpgrade(c) {
+		return apperr.New(apperr.BadRequest, "this address takes websocket connections only")
+	}
+	id, err := pathID(c, "documentId")
+	if err != nil {
+		return err
+	}
+	var token string
+	for _, p := range strings.Split(c.Get(fiber.HeaderSecWebSocketProtocol), ",") {
+		if t, ok := strings.CutPrefix(strings.TrimSpace(p), "bearer."); ok {
+			token = t
+		}
+	}
+	if token == "" {
+		return apperr.New(apperr.Unauthenticated, "sign in first")
+	}
+	p, err := s.svc.Accounts.Authenticate(token)
+	if err != nil {
+		return err
+	}
+	if err := s.svc.Live.Authorize(p, id); err != nil {
+		return err
+	}
+	c.Locals("principal", p)
+	c.Locals("documentId", id)
+	return c.Next()
+}
+
+// wsSocket is the sending side of a connection for the realtime package: Write is called only by
+// the client's writer goroutine; Close may come from anywhere (control frames are safe to send
+// concurrently with the writer).
+type wsSocket struct {
+	conn *fws.Conn
+	once sync.Once
+}
+
+func (w *wsSocket) Write(frame []byte) error {
+	_ = w.conn.SetWriteDeadline(time.Now().Add(writeTimeout))
+	return w.conn.WriteMessage(websocket.TextMessage, frame)
+}
+
+func (w *wsSocket) Close(code int, reason string) {
+	w.once.Do(func() {
+		_ = w.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(time.Second))
+		_ = w.conn.Close()
+	})
+}
+
+// serveSocket is the connection's one reader loop; the realtime client owns the one writer.
+// Timers (not goroutines) ping the peer, re-check the session and permissions, and end the
+// connection when the access token expires; the client reconnects with a fresh token.
+func (s *Server) serveSocket(conn *fws.Conn) {
+	p := conn.Locals("principal").(accounts.Principal)
+	docID := conn.Locals("documentId").(string)
+	sock := &wsSocket{conn: conn}
+	conn.SetReadLimit(maxMessage)
+	_ = conn.SetReadDeadline(time.Now().Add(readTimeout))
+	conn.SetPongHandler(func(string) error { return conn.SetReadDeadline(time.Now().Add(readTimeout)) })
+
+	session, err := s.svc.Live.Connect(p, docID, sock)
+	if err != nil {
+		ae := apperr.From(err)
+		code := realtime.CloseForbidden
+		if ae.Code == apperr.Internal {
+			s.log.Error("live document connect failed", "document", docID, "err", err)
+			code = realtime.CloseRestarting
+		}
+		sock.Close(code, string(ae.Code))
+		return
+	}
+	defer session.Leave()
+	defer sock.Close(websocket.CloseNormalClosure, "")
+
+	expiry := time.AfterFunc(time.Until(p.ExpiresAt), func() { sock.Close(realtime.CloseUnauthenticated, "token expired: reconnect with a fresh token") })
+	defer expiry.Stop()
+	var ping *time.Timer
+	ping = time.AfterFunc(pingEvery, func() {
+		switch {
+		case !s.svc.Accounts.SessionOpen(p.SessionID):
+			sock.Close(realtime.CloseUnauthenticated, "signed out")
+		case s.svc.Live.Authorize(p, docID) != nil:
+			sock.Close(realtime.CloseForbidden, "no longer allowed")
+		default:
+			_ = conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeTimeout))
+			ping.Reset(pingEvery)
+		}
+	})
+	defer ping.Stop()
+
+	pace := rate.NewLimiter(messagesPerSec, messageBurst)
+	for {
+		kind, msg, err := conn.ReadMessage()
+		if err != nil {
+			if strings.Contains(err.Error(), "read limit exceeded") {
+				sock.Close(realtime.CloseTooLarge, "message too large")
+			}
+			return
+		}
+		_ = conn.SetReadDeadline(time.Now().Add(readTimeout))
+		if kind != websocket.TextMessage {
+			sock.Close(realtime.CloseTooLarge, "text frames only")
+			return
+		}
+		if !pace.Allow() {
+			sock.Close(realtime.CloseRateLimited, "too many messages")
+			return
+		}
+		if err := session.Receive(msg); err != nil {
+			s.log.Debug("live message refused", "document", docID, "err", err)
+			return
+		}
+	}
+}
