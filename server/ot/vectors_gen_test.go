@@ -100,7 +100,7 @@ func sp(s string) *string { return &s }
 // Long documents for the long-retain cases.
 var (
 	longFi  = strings.Repeat("Kehittämissuunnitelma vähentää päästöjä. ", 30) // 41 units × 30 = 1230
-	longMix = strings.Repeat("Ylöjärvi 🌲 Åland 😀 ", 40)                     // 21 units × 40 = 840
+	longMix = strings.Repeat("Ylöjärvi 🌲 Åland 😀 ", 40)                       // 21 units × 40 = 840
 )
 
 func mustLen(t *testing.T, s string, n int) {
