@@ -146,6 +146,9 @@ func (o *Op) UnmarshalJSON(data []byte) error {
 		if err := strict(w.Node, &n); err != nil {
 			return err
 		}
+		if len(n.Text) == 0 {
+			n.Text = nil // {} and no text are the same
+		}
 		op.Insert = &n
 	} else if err := strict(w.Node, &op.Node); err != nil {
 		return apperr.Invalid("node", "node must be a node id")
@@ -211,18 +214,21 @@ func decodeValue(field string, raw json.RawMessage) (any, error) {
 	default:
 		return nil, apperr.Invalid("field", "unknown field %q", field)
 	}
+	if apperr.Is(err, apperr.UnknownField) {
+		return nil, err
+	}
 	return nil, apperr.Invalid(field, "%s has a value of the wrong type", field)
 }
 
 // DecodeOps reads the operations of a client's change: a JSON array of 1 to MaxOpsPerChange
 // operations. Errors are *apperr.Error (invalid_json, invalid_field, unknown_field).
 func DecodeOps(data []byte) ([]Op, error) {
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || t[0] != '[' {
+		return nil, apperr.New(apperr.InvalidJSON, "ops must be a JSON array")
+	}
 	var raws []json.RawMessage
 	if err := strict(data, &raws); err != nil {
 		return nil, err
-	}
-	if raws == nil {
-		return nil, apperr.Invalid("ops", "ops must be an array")
 	}
 	if len(raws) == 0 {
 		return nil, apperr.Invalid("ops", "a change has at least one operation")
