@@ -398,7 +398,7 @@ func TestDocumentJSONRoundTrip(t *testing.T) {
 
 func TestValidateFindsBrokenDocuments(t *testing.T) {
 	tests := []struct {
-		name  string
+		name   string
 		break_ func(d *Document)
 	}{
 		{"no root", func(d *Document) { delete(d.Nodes, docID) }},
