@@ -159,14 +159,16 @@ func (d *Document) applyMove(op Op) (Op, error) {
 	if err != nil {
 		return Op{}, err
 	}
+	// The schema nests by type, so a list check alone would refuse a move into the node's own
+	// subtree too; checking the cycle first names the actual problem.
+	if d.isAncestor(n.ID, parent.ID) {
+		return Op{}, conflict(apperr.Invalid("parent", "a node cannot move into its own subtree"))
+	}
 	if !accepts(parent.Type, op.List, n.Type) {
 		return Op{}, apperr.Invalid("list", "a %s has no list %q for a %s", parent.Type, op.List, n.Type)
 	}
 	if !ValidPos(op.Pos) {
 		return Op{}, apperr.Invalid("pos", "%q is not a position", op.Pos)
-	}
-	if d.isAncestor(n.ID, parent.ID) {
-		return Op{}, conflict(apperr.Invalid("parent", "a node cannot move into its own subtree"))
 	}
 	c := n.clone()
 	c.Parent, c.List, c.Pos = op.Parent, op.List, op.Pos

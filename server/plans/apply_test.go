@@ -183,6 +183,8 @@ func TestApply(t *testing.T) {
 			check: func(t *testing.T, d *Document, _ Op) { want(t, d.Nodes["g1"].Pos, "b0") }},
 		{name: "move into the wrong list", op: `{"t":"move","node":"a1","parent":"g2","list":"goals","pos":"a0"}`, code: apperr.InvalidField, field: "list"},
 		{name: "move an action under an action", op: `{"t":"move","node":"a1","parent":"a2","list":"actions","pos":"a0"}`, code: apperr.InvalidField, field: "list"},
+		{name: "move into its own subtree", op: `{"t":"move","node":"g1","parent":"a1","list":"actions","pos":"a0"}`, code: apperr.InvalidField, field: "parent"},
+		{name: "move under itself", op: `{"t":"move","node":"a1","parent":"a1","list":"actions","pos":"a0"}`, code: apperr.InvalidField, field: "parent"},
 		{name: "move the root", op: `{"t":"move","node":"` + docID + `","parent":"g1","list":"actions","pos":"a0"}`, code: apperr.InvalidField, field: "node"},
 		{name: "move an unknown node", op: `{"t":"move","node":"zz","parent":"g2","list":"actions","pos":"a0"}`, code: apperr.NotFound},
 		{name: "move under an unknown parent", op: `{"t":"move","node":"a1","parent":"zz","list":"actions","pos":"a0"}`, code: apperr.NotFound},
