@@ -2,6 +2,7 @@ package plans
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 
 	"github.com/elo-workspace/elo-workspace/server/apperr"
@@ -234,12 +235,5 @@ func Validate(doc *Document) error {
 	return nil
 }
 
-// fieldsEqual compares normalised fields.
-func fieldsEqual(a, b Fields) bool {
-	for _, name := range allFields {
-		if fmt.Sprint(getField(&a, name)) != fmt.Sprint(getField(&b, name)) {
-			return false
-		}
-	}
-	return true
-}
+// fieldsEqual compares normalised fields (nil for empty lists, pointers by value).
+func fieldsEqual(a, b Fields) bool { return reflect.DeepEqual(a, b) }
