@@ -220,7 +220,22 @@ func (b *Builder) Operation() (Operation, error) {
 // two for code points above U+FFFF (four-byte sequences).
 func utf16Len(s string) int {
 	n := 0
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 { // eight ASCII bytes at a time
+		if asciiWord(s, i) {
+			n += 8
+			continue
+		}
+		for _, c := range []byte(s[i : i+8]) {
+			if c < 0x80 || c >= 0xC0 {
+				n++
+				if c >= 0xF0 {
+					n++
+				}
+			}
+		}
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c < 0x80 || c >= 0xC0 {
 			n++
@@ -237,6 +252,11 @@ func utf16Len(s string) int {
 // ErrBaseLength when s ends first.
 func advance(s string, pos, n int) (int, error) {
 	for n > 0 {
+		if n >= 8 && pos+8 <= len(s) && asciiWord(s, pos) {
+			pos += 8
+			n -= 8
+			continue
+		}
 		if pos >= len(s) {
 			return pos, ErrBaseLength
 		}
@@ -269,4 +289,11 @@ func splitText(s string, n int) (string, string, error) {
 		return "", "", err
 	}
 	return s[:i], s[i:], nil
+}
+
+// asciiWord reports whether the eight bytes of s at i are all ASCII.
+func asciiWord(s string, i int) bool {
+	w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	return w&0x8080808080808080 == 0
 }

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"math/rand"
+	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 const propertyRounds = 3000
@@ -195,5 +197,28 @@ func TestOperationsAreImmutable(t *testing.T) {
 	y2, _ := Decode([]byte(`[2,"y"]`))
 	if _, err := Compose(x2, y2); err != nil || x2.String() != `[1,"x"]` || y2.String() != `[2,"y"]` {
 		t.Fatalf("compose modified its inputs: %s %s", x2, y2)
+	}
+}
+
+func TestUTF16LenAndAdvance(t *testing.T) {
+	c := newRand(6)
+	for range propertyRounds {
+		var b strings.Builder
+		for range c.intn(6) {
+			b.WriteString(strings.Repeat("abcdefgh", c.intn(4)))
+			b.WriteString(randText(c, 12))
+		}
+		s := b.String()
+		units := utf16.Encode([]rune(s))
+		if got := utf16Len(s); got != len(units) {
+			t.Fatalf("utf16Len(%q) = %d, expected %d", s, got, len(units))
+		}
+		for n := 0; n <= len(units); n++ {
+			pos, err := advance(s, 0, n)
+			split := n > 0 && n < len(units) && utf16.IsSurrogate(rune(units[n])) && units[n] >= 0xDC00
+			if split != errors.Is(err, ErrSurrogateSplit) || (err == nil && utf16Len(s[:pos]) != n) {
+				t.Fatalf("advance(%q, %d) = %d, %v", s, n, pos, err)
+			}
+		}
 	}
 }
