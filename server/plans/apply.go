@@ -30,7 +30,14 @@ func (d *Document) Apply(op Op, refs Refs) (Op, error) {
 	case OpSet:
 		return d.applySet(op, refs)
 	case OpInsert:
-		return d.applyInsert(op, refs)
+		a, err := d.applyInsert(op, refs)
+		if isConflict(err) {
+			// A new node's own values cannot conflict with anything concurrent: it is the
+			// author's mistake, not a race.
+			e := apperr.From(err)
+			return Op{}, &apperr.Error{Code: e.Code, Field: e.Field, Message: e.Message}
+		}
+		return a, err
 	case OpMove:
 		return d.applyMove(op)
 	case OpDelete:
@@ -292,7 +299,13 @@ func (d *Document) applyAll(ops []Op, refs Refs, dropConflicts bool) (applied []
 			saved[id] = d.Nodes[id]
 		}
 	}
+	blocked := map[[2]string]bool{} // node and field of a dropped text operation
 	for _, op := range ops {
+		if dropConflicts && op.T == OpText && blocked[[2]string{op.Node, op.Field}] {
+			// Based on the dropped operation's result: it cannot apply either.
+			conflicts = appendOnce(conflicts, op.Node)
+			continue
+		}
 		switch op.T {
 		case OpDelete:
 			if _, ok := d.Nodes[op.Node]; ok && op.Node != d.ID {
@@ -306,7 +319,10 @@ func (d *Document) applyAll(ops []Op, refs Refs, dropConflicts bool) (applied []
 		a, err := d.Apply(op, refs)
 		if err != nil {
 			if dropConflicts && isConflict(err) {
-				conflicts = append(conflicts, op.Target())
+				conflicts = appendOnce(conflicts, op.Target())
+				if op.T == OpText {
+					blocked[[2]string{op.Node, op.Field}] = true
+				}
 				continue
 			}
 			for id, n := range saved {
@@ -321,4 +337,11 @@ func (d *Document) applyAll(ops []Op, refs Refs, dropConflicts bool) (applied []
 		applied = append(applied, a)
 	}
 	return applied, conflicts, nil
+}
+
+func appendOnce(ids []string, id string) []string {
+	if slices.Contains(ids, id) {
+		return ids
+	}
+	return append(ids, id)
 }

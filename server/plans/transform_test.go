@@ -6,8 +6,10 @@ import (
 	"math/rand"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/ot"
 )
 
@@ -206,6 +208,35 @@ func TestAcceptDropsConflictsOnlyWhenConcurrent(t *testing.T) {
 		t.Error("end before start accepted")
 	}
 	want(t, d.Nodes["a1"].Fields.End, "2026-06-30")
+}
+
+func TestAcceptDropsTextThatConcurrentEditsMakeTooLong(t *testing.T) {
+	d := testPlan() // g1's title is "Goal"
+	long := strings.Repeat("x", 250)
+	since, _, err := d.Accept([]Op{decodeOne(t, `{"t":"text","node":"g1","field":"title","op":[4,"`+long+`"]}`)}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Made on the old title: 100 more characters, then one more edit on top of them, and a
+	// set that still fits.
+	ops, err := DecodeOps([]byte(`[{"t":"text","node":"g1","field":"title","op":["` + strings.Repeat("y", 100) + `",4]},
+		{"t":"text","node":"g1","field":"title","op":[104,"!"]},
+		{"t":"set","node":"g1","field":"nationalGoals","value":null}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	applied, dropped, err := d.Accept(ops, since, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want(t, dropped, []Dropped{{Node: "g1", Reason: DroppedConflict}})
+	want(t, len(applied), 1)
+	want(t, d.Nodes["g1"].Text["title"], "Goal"+long)
+	// An insert with a too long text is the author's mistake even in a concurrent change.
+	ins := decodeOne(t, `{"t":"insert","node":{"id":"g7","type":"goal","parent":"`+docID+`","list":"goals","pos":"a5","text":{"title":"`+strings.Repeat("z", 301)+`"}}}`)
+	if _, _, err := d.Accept([]Op{ins}, since, nil); !apperr.Is(err, apperr.InvalidField) {
+		t.Errorf("err = %v, want invalid_field", err)
+	}
 }
 
 // The property test: five simulated clients edit one document, each basing its change on a
