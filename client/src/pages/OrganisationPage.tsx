@@ -61,12 +61,12 @@ function EditForm({ org, onDone }: { org: OrganisationDetail; onDone: (msg: stri
         {t('organisation.editHeading')}
       </Heading>
       <form onSubmit={submit} noValidate className="form">
-        <TextInput labelText={t('fields.name')} value={name} onChange={(v) => setName(String(v ?? ''))} {...fieldStatus('name')} />
+        <TextInput labelText={t('fields.name')} fullWidth value={name} onChange={(v) => setName(String(v ?? ''))} {...fieldStatus('name')} />
         <OrgTypeSelect label={t('fields.organisationType')} value={type} onChange={setType} />
         <RegionSelect value={regionId} onChange={setRegionId} {...fieldStatus('regionId')} />
-        <Textarea labelText={t('fields.description')} value={description} onChange={(e) => setDescription(e.target.value)} {...fieldStatus('description')} />
-        <Textarea labelText={t('organisation.services')} hintText={t('organisation.servicesHint')} value={services} onChange={(e) => setServices(e.target.value)} {...fieldStatus('services')} />
-        <TextInput labelText={t('organisation.website')} hintText={t('organisation.websiteHint')} type="url" value={website} onChange={(v) => setWebsite(String(v ?? ''))} {...fieldStatus('website')} />
+        <Textarea labelText={t('fields.description')} fullWidth rows={6} value={description} onChange={(e) => setDescription(e.target.value)} {...fieldStatus('description')} />
+        <Textarea labelText={t('organisation.services')} hintText={t('organisation.servicesHint')} fullWidth rows={5} value={services} onChange={(e) => setServices(e.target.value)} {...fieldStatus('services')} />
+        <TextInput labelText={t('organisation.website')} hintText={t('organisation.websiteHint')} type="url" fullWidth value={website} onChange={(v) => setWebsite(String(v ?? ''))} {...fieldStatus('website')} />
         <ErrorAlert error={field ? null : mutation.error} />
         <div className="button-row">
           <Button type="submit" disabled={mutation.isPending}>
