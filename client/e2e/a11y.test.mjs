@@ -1,0 +1,249 @@
+// axe-core scan (WCAG 2.1 A and AA) and a full-page screenshot of every page, in Finnish and
+// Swedish. Serious and critical violations fail the test, listed page by page.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { ACCOUNTS, api, heading, invitationLink, launchBrowser, newPage, resetLink, signIn, startServer, scan, t, uniqueEmail } from './support.mjs';
+
+const KAINUU = 'ELO-ryhmä Kainuu';
+
+let server;
+let browser;
+let invitation; // link of an open invitation to Kainuu's group
+let reset; // a password reset link
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const [kainuu] = (await api(server, 'GET', '/workspaces', { as: ACCOUNTS.kainuuCoordinator })).filter((w) => w.name === KAINUU);
+  const invitee = uniqueEmail('a11y');
+  await api(server, 'POST', `/workspaces/${kainuu.id}/invitations`, {
+    as: ACCOUNTS.kainuuCoordinator,
+    body: { email: invitee, role: 'member', message: 'Tervetuloa!' },
+  });
+  invitation = invitationLink(server, invitee).link;
+  await api(server, 'POST', '/auth/password-reset', { body: { email: ACCOUNTS.etelaSavoMember } });
+  reset = resetLink(server, ACCOUNTS.etelaSavoMember);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Waits until no loading spinner is shown. */
+async function settled(page, lang) {
+  await page.getByText(t(lang, 'common.loading')).first().waitFor({ state: 'detached' });
+}
+
+/**
+ * The pages, each opened the way a user gets there; `who` is the browser it is opened in:
+ * anonymous, the Kainuu coordinator or the platform administrator.
+ */
+const PAGES = [
+  {
+    name: 'sign-in',
+    route: '/login',
+    who: 'anonymous',
+    open: async (page, lang) => {
+      await page.goto('/login');
+      await heading(page, t(lang, 'login.title'));
+    },
+  },
+  {
+    name: 'reset-request',
+    route: '/reset-password',
+    who: 'anonymous',
+    open: async (page, lang) => {
+      await page.getByRole('link', { name: t(lang, 'login.forgot') }).click();
+      await heading(page, t(lang, 'reset.requestTitle'));
+    },
+  },
+  {
+    name: 'reset-with-token',
+    route: '/reset-password',
+    who: 'anonymous',
+    open: async (page, lang) => {
+      await page.goto(reset);
+      await heading(page, t(lang, 'reset.confirmTitle'));
+    },
+  },
+  {
+    name: 'setup',
+    route: '/setup',
+    who: 'anonymous',
+    open: async (page, lang) => {
+      await page.goto('/setup');
+      await heading(page, t(lang, 'setup.title'));
+      await page.getByText(t(lang, 'setup.done')).waitFor();
+    },
+  },
+  {
+    name: 'invitation',
+    route: '/invitations/:token',
+    who: 'anonymous',
+    open: async (page, lang) => {
+      await page.goto(invitation);
+      await heading(page, t(lang, 'invitation.title'));
+      await page.getByRole('button', { name: t(lang, 'invitation.createSubmit') }).waitFor();
+    },
+  },
+  {
+    name: 'my-workspaces',
+    route: '/',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.goto('/');
+      await heading(page, t(lang, 'workspaces.title'));
+      await page.getByRole('link', { name: KAINUU, exact: true }).waitFor();
+    },
+  },
+  {
+    name: 'group-home',
+    route: '/workspaces/:id',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.getByRole('link', { name: KAINUU, exact: true }).click();
+      await heading(page, KAINUU);
+      await page.getByRole('table', { name: t(lang, 'workspace.membersCaption', { name: KAINUU }) }).waitFor();
+      await page.getByRole('region', { name: t(lang, 'activity.heading') }).getByRole('listitem').first().waitFor();
+    },
+  },
+  {
+    name: 'members',
+    route: '/workspaces/:id/members',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.getByRole('link', { name: t(lang, 'workspace.manageMembers') }).click();
+      await heading(page, t(lang, 'members.titleFor', { name: KAINUU }));
+      await page.getByRole('region', { name: t(lang, 'members.pendingHeading') }).getByRole('table').waitFor();
+      await page.getByRole('button', { name: t(lang, 'members.inviteSubmit'), exact: true }).waitFor();
+    },
+  },
+  {
+    name: 'members-remove-dialog',
+    route: '/workspaces/:id/members',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.getByRole('button', { name: t(lang, 'members.removeFor', { name: 'Kaisa Kemppainen' }) }).click();
+      await page.getByRole('dialog', { name: t(lang, 'members.removeTitle') }).waitFor();
+    },
+    close: async (page, lang) => {
+      await page.getByRole('dialog').getByRole('button', { name: t(lang, 'common.cancel') }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'organisations',
+    route: '/organisations',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.getByRole('navigation', { name: t(lang, 'nav.label') }).getByRole('link', { name: t(lang, 'nav.organisations') }).click();
+      await heading(page, t(lang, 'organisations.title'));
+      await page.getByRole('list', { name: t(lang, 'organisations.resultsLabel') }).getByRole('link').first().waitFor();
+    },
+  },
+  {
+    name: 'organisation-edit',
+    route: '/organisations/:id',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      const first = page.getByRole('list', { name: t(lang, 'organisations.resultsLabel') }).getByRole('link').first();
+      const name = (await first.textContent()).trim();
+      await first.click();
+      await heading(page, name);
+      await page.getByRole('button', { name: t(lang, 'organisation.edit') }).click();
+      await page.getByRole('region', { name: t(lang, 'organisation.editHeading') }).getByRole('button', { name: t(lang, 'common.save') }).waitFor();
+    },
+  },
+  {
+    name: 'profile',
+    route: '/profile',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.getByRole('navigation', { name: t(lang, 'nav.label') }).getByRole('link', { name: t(lang, 'nav.profile') }).click();
+      await heading(page, t(lang, 'profile.title'));
+      await page.getByRole('region', { name: t(lang, 'profile.passwordHeading') }).waitFor();
+    },
+  },
+  {
+    name: 'not-found',
+    route: '*',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.goto('/no-such-page');
+      await heading(page, t(lang, 'notFound.title'));
+    },
+  },
+  {
+    name: 'reference-admin',
+    route: '/admin/reference',
+    who: 'admin',
+    open: async (page, lang) => {
+      await page.getByRole('navigation', { name: t(lang, 'nav.label') }).getByRole('link', { name: t(lang, 'nav.admin') }).click();
+      await heading(page, t(lang, 'reference.title'));
+      await page.getByRole('region', { name: t(lang, 'reference.kinds.regions') }).getByRole('listitem').first().waitFor();
+    },
+  },
+  {
+    name: 'users-admin',
+    route: '/admin/users',
+    who: 'admin',
+    open: async (page, lang) => {
+      await page.getByRole('navigation', { name: t(lang, 'nav.label') }).getByRole('link', { name: t(lang, 'nav.users') }).click();
+      await heading(page, t(lang, 'users.title'));
+      // All 600 demo accounts make a 20 000 px page that takes half a minute to scan; the
+      // filter keeps the same markup with a few dozen rows.
+      await page.getByRole('searchbox', { name: t(lang, 'users.filter') }).fill('kainuu');
+      await page.getByRole('table', { name: /\d+/ }).getByRole('row').nth(60).waitFor({ state: 'detached' });
+      await page.getByRole('table').getByRole('cell', { name: ACCOUNTS.kainuuCoordinator, exact: true }).waitFor();
+    },
+  },
+];
+
+/** Switches the UI language from the header menu (signed in, this saves it in the profile). */
+async function switchLanguage(page, from, to) {
+  const names = { fi: 'Suomi', sv: 'Svenska' };
+  await page.getByRole('button', { name: t(from, 'language.menuLabel', { language: names[from] }) }).click();
+  await page.getByRole('menuitem', { name: new RegExp(names[to]) }).click();
+  await page.getByRole('button', { name: t(to, 'language.menuLabel', { language: names[to] }) }).waitFor();
+  await page.waitForFunction((l) => document.documentElement.lang === l, to);
+}
+
+for (const lang of ['fi', 'sv']) {
+  test(`every page passes axe in ${lang === 'fi' ? 'Finnish' : 'Swedish'}`, async (tt) => {
+    const browsers = {};
+    const open = async (who) => {
+      if (browsers[who]) return browsers[who];
+      const page = await newPage(browser, server);
+      if (who === 'anonymous') await page.goto('/login');
+      else await signIn(page, who === 'admin' ? ACCOUNTS.admin : ACCOUNTS.kainuuCoordinator);
+      await heading(page, who === 'anonymous' ? t('fi', 'login.title') : t('fi', 'workspaces.title'));
+      if (lang !== 'fi') await switchLanguage(page, 'fi', lang);
+      return (browsers[who] = page);
+    };
+
+    const failures = [];
+    for (const p of PAGES) {
+      await tt.test(p.name, async () => {
+        const page = await open(p.who);
+        await p.open(page, lang);
+        await settled(page, lang);
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        assert.equal(await page.locator('h1').count(), 1, 'one h1');
+        const violations = await scan(page, `${lang}-${p.name}`);
+        if (p.close) await p.close(page, lang);
+        failures.push(...violations);
+        assert.deepEqual(page.errors, [], 'no uncaught errors');
+        assert.equal(violations.length, 0, `serious or critical axe violations:\n${violations.join('\n')}`);
+      });
+    }
+    for (const page of Object.values(browsers)) await page.context().close();
+    if (failures.length) tt.diagnostic(`all serious/critical violations in ${lang}:\n${failures.join('\n')}`);
+  });
+}
+
+test('the scans cover every route of the client', () => {
+  const app = readFileSync(new URL('../src/App.tsx', import.meta.url), 'utf8');
+  const routes = [...app.matchAll(/<Route\s+path="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(routes.length > 5, `routes found in App.tsx: ${routes}`);
+  const scanned = new Set(PAGES.map((p) => p.route));
+  assert.deepEqual(routes.filter((r) => !scanned.has(r)), [], 'routes without an axe scan in PAGES');
+});
