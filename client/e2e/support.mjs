@@ -78,6 +78,11 @@ export async function startServer() {
   const exited = new Promise((res) => child.once('exit', (code, signal) => res({ code, signal })));
   let gone = null;
   void exited.then((e) => (gone = e));
+  child.once('error', (err) => {
+    // spawn failed (no binary): there will be no exit event
+    output += `${err.message}\n(build it first: make build)\n`;
+    gone = { error: err.code };
+  });
 
   const server = {
     baseURL,
@@ -85,7 +90,7 @@ export async function startServer() {
     outbox: join(dataDir, 'outbox'),
     log: () => output,
     async stop() {
-      if (!gone) {
+      if (!gone && child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
         await exited;
@@ -208,14 +213,17 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
  * Full-page screenshot to client/screenshots/<name>.png, then an axe scan. Returns the serious
- * and critical violations as readable lines ([] when there are none).
+ * and critical violations as readable lines ([] when there are none); the minor and moderate
+ * ones go to page.axeNotes.
  */
 export async function scan(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const serious = (v) => v.impact === 'serious' || v.impact === 'critical';
+  page.axeNotes = result.violations.filter((v) => !serious(v)).map((v) => `${name}: ${v.id} (${v.impact}, ${v.nodes.length}×) ${v.help}`);
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter(serious)
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 5)
