@@ -2,9 +2,14 @@
 import { api } from './client';
 import type {
   ActivityPage,
+  DocumentInput,
+  DocumentStatus,
+  DocumentSummary,
+  DocumentUpdate,
   Invitation,
   InvitationPreview,
   Language,
+  LiveDocumentData,
   LocalizedText,
   Me,
   Member,
@@ -105,3 +110,12 @@ export const listActivity = (id: string, before?: number, limit = 30) =>
 export const getInvitation = (token: string) => api<InvitationPreview>(`/invitations/${enc(token)}`, { noRefresh: true });
 export const acceptInvitation = (token: string, body: { name?: string; password?: string; language?: Language }) =>
   api<Session>(`/invitations/${enc(token)}/accept`, { method: 'POST', body });
+
+export const listDocuments = (workspaceId: string) => api<DocumentSummary[]>(`/workspaces/${enc(workspaceId)}/documents`);
+export const createDocument = (workspaceId: string, body: DocumentInput) =>
+  api<DocumentSummary>(`/workspaces/${enc(workspaceId)}/documents`, { method: 'POST', body });
+export const getDocument = (id: string) => api<LiveDocumentData>(`/documents/${enc(id)}`);
+export const updateDocument = (id: string, body: DocumentUpdate) =>
+  api<DocumentSummary>(`/documents/${enc(id)}`, { method: 'PATCH', body });
+export const changeDocumentStatus = (id: string, status: DocumentStatus) =>
+  api<DocumentSummary>(`/documents/${enc(id)}/status`, { method: 'POST', body: { status } });

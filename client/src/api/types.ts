@@ -162,3 +162,39 @@ export interface ActivityPage {
   items: Activity[];
   nextBefore?: number;
 }
+
+export type DocumentKind = 'strategy' | 'action_plan' | 'situation';
+export const DOCUMENT_KINDS: DocumentKind[] = ['action_plan', 'strategy', 'situation'];
+export type DocumentStatus = 'draft' | 'approved' | 'followed_up' | 'closed';
+
+export interface DocumentSummary {
+  id: Id;
+  workspaceId: Id;
+  kind: DocumentKind;
+  title: string;
+  period: string;
+  status: DocumentStatus;
+  revision: number;
+  archived: boolean;
+  updatedAt: string;
+  canEdit: boolean;
+  canApprove?: boolean;
+}
+
+/** A document with its nodes (see client/src/coedit/model.ts for their shape). */
+export interface LiveDocumentData extends DocumentSummary {
+  nodes: Record<string, import('../coedit/model').DocNode>;
+}
+
+export interface DocumentInput {
+  kind: DocumentKind;
+  title: string;
+  period?: string;
+  copyFrom?: Id;
+}
+
+export interface DocumentUpdate {
+  title?: string;
+  period?: string;
+  archived?: boolean;
+}
