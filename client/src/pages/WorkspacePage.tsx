@@ -7,6 +7,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ActivityFeed } from '../components/ActivityFeed';
 import { MembersTable } from '../components/MembersTable';
 import { ErrorAlert, Loading, Page, useRefName } from '../components/common';
+import { DocumentsSection } from './DocumentsSection';
 
 export function WorkspacePage() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function WorkspacePage() {
             <dd>{ws.data.myRole ? t(`roles.${ws.data.myRole}`) : t('workspaces.readOnly')}</dd>
           </dl>
           {ws.data.description ? <Paragraph className="description">{ws.data.description}</Paragraph> : null}
+          <DocumentsSection workspaceId={id} workspaceName={ws.data.name} role={ws.data.myRole} />
           <div className="two-columns">
             <section aria-labelledby="members-heading" className="panel">
               <Heading variant="h2" id="members-heading">
