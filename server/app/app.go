@@ -15,6 +15,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/config"
 	"github.com/elo-workspace/elo-workspace/server/demo"
 	"github.com/elo-workspace/elo-workspace/server/directory"
+	"github.com/elo-workspace/elo-workspace/server/documents"
 	"github.com/elo-workspace/elo-workspace/server/httpapi"
 	"github.com/elo-workspace/elo-workspace/server/mail"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
@@ -32,6 +33,7 @@ type App struct {
 	Directory  *directory.Service
 	Reference  *refdata.Service
 	Workspaces *workspaces.Service
+	Documents  *documents.Service
 
 	db     *store.DB
 	http   *httpapi.Server
@@ -93,13 +95,16 @@ func (a *App) load(ctx context.Context) error {
 		Activity:    store.NewTable[workspaces.Activity](db, "activity"),
 	}, workspaces.Deps{Accounts: a.Accounts, Organisations: a.Directory, Regions: a.Reference, Mail: mailer, PublicURL: cfg.PublicURL, InvitationTTL: cfg.InvitationTTL, Log: log})
 
-	for _, l := range []interface{ Load(context.Context) error }{a.Reference, a.Directory, a.Accounts, a.Workspaces} {
+	a.Documents = documents.New(store.NewTable[documents.Record](db, "documents"), store.NewTable[documents.Change](db, "changes"),
+		documents.Deps{Workspaces: a.Workspaces, Accounts: a.Accounts, Refs: planRefs{a.Reference, a.Directory}, Log: log})
+
+	for _, l := range []interface{ Load(context.Context) error }{a.Reference, a.Directory, a.Accounts, a.Workspaces, a.Documents} {
 		if err := l.Load(ctx); err != nil {
 			return err
 		}
 	}
 	a.http = httpapi.New(httpapi.Services{
-		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Ping: db.Ping,
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: web.Dist(), RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }
@@ -112,8 +117,10 @@ func (a *App) URL() string {
 // Done reports when serving stopped on its own (a listener failure).
 func (a *App) Done() <-chan error { return a.served }
 
-// Close stops accepting, lets requests in flight finish (until ctx ends) and closes the database.
+// Close stores what live documents hold and tells their editors to reconnect, stops accepting,
+// lets requests in flight finish (until ctx ends) and closes the database.
 func (a *App) Close(ctx context.Context) error {
+	a.Documents.Shutdown()
 	err := a.http.Shutdown(ctx)
 	if dbErr := a.db.Close(ctx); dbErr != nil {
 		err = errors.Join(err, dbErr)
@@ -123,3 +130,11 @@ func (a *App) Close(ctx context.Context) error {
 
 // Routes lists the HTTP routes (the OpenAPI test compares them with the document).
 func (a *App) Routes() []httpapi.Route { return a.http.RouteList() }
+
+// planRefs checks the references inside documents against reference data and the directory.
+type planRefs struct {
+	*refdata.Service
+	dir *directory.Service
+}
+
+func (r planRefs) OrganisationExists(id string) bool { return r.dir.Exists(id) }

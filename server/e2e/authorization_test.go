@@ -98,6 +98,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 	}
 	target := w.invite(w.admin, w.savo, "kohde@etela-savo.test", "member", "Kohde")
+	doc := "/api/v1/documents/" + w.createPlan(w.coord)
+	editors := []string{"coordinator", "member"}
 
 	rows := []row{
 		{"GET", "/me", fixed("/api/v1/me"), nil, allow(200, signedIn...)},
@@ -134,6 +136,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"DELETE", "/workspaces/{workspaceId}/invitations/{invitationId}", newInvitation(""), nil, allow(204, "admin", "coordinator")},
 		{"POST", "/workspaces/{workspaceId}/invitations/{invitationId}/resend", newInvitation("/resend"), nil, allow(200, "admin", "coordinator")},
 		{"GET", "/workspaces/{workspaceId}/activity", fixed(k + "/activity"), nil, allow(200, readers...)},
+		{"GET", "/workspaces/{workspaceId}/documents", fixed(k + "/documents"), nil, allow(200, readers...)},
+		{"POST", "/workspaces/{workspaceId}/documents", fixed(k + "/documents"), func(string) any {
+			return map[string]string{"kind": "situation", "title": "Ohjauksen tilannekuva", "period": "2026"}
+		}, allow(201, editors...)},
+		{"GET", "/documents/{documentId}", fixed(doc), nil, allow(200, readers...)},
+		{"PATCH", "/documents/{documentId}", fixed(doc), func(string) any { return map[string]string{"period": "2026-2027"} }, allow(200, editors...)},
+		{"POST", "/documents/{documentId}/status", fixed(doc + "/status"), func(role string) any {
+			return map[string]string{"status": "approved"}
+		}, allow(200, "coordinator")},
 	}
 	covered := map[string]bool{}
 	for _, r := range rows {
@@ -153,7 +164,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 	// Every route is in the matrix, except the public ones of signing in, which take no role.
 	public := []string{"GET /setup", "POST /setup", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout",
 		"POST /auth/password-reset", "POST /auth/password-reset/confirm", "GET /reference", "GET /openapi.yaml",
-		"GET /invitations/{token}", "POST /invitations/{token}/accept", "POST /me/password"}
+		"GET /invitations/{token}", "POST /invitations/{token}/accept", "POST /me/password",
+		"GET /documents/{documentId}/socket"} // sockets: TestSocketsAreRefusedBeforeTheUpgrade
 	for _, r := range w.app.Routes() {
 		key := r.Method + " " + r.Path
 		if !covered[key] && !slices.Contains(public, key) {

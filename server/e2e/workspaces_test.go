@@ -88,7 +88,7 @@ func TestInvitationLinksWorkOnceAndCanBeRevokedOrResent(t *testing.T) {
 	}
 	var pv struct {
 		WorkspaceID, WorkspaceName, Email, Role, InvitedBy string
-		AccountExists                         bool
+		AccountExists                                      bool
 	}
 	w.must(200, "GET", "/api/v1/invitations/"+second, "", nil).json(t, &pv)
 	if pv.WorkspaceID != w.kainuu || pv.WorkspaceName != "ELO-ryhmä Kainuu" || pv.Email != "uusi@kainuu.test" || pv.Role != "observer" || pv.InvitedBy != "Kaisa Koordinaattori" || pv.AccountExists {

@@ -19,6 +19,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/directory"
+	"github.com/elo-workspace/elo-workspace/server/documents"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
 )
@@ -29,7 +30,7 @@ type Services struct {
 	Directory  *directory.Service
 	Reference  *refdata.Service
 	Workspaces *workspaces.Service
-	Live       LiveDocuments               // co-edited documents; nil: no sockets yet
+	Documents  *documents.Service
 	Ping       func(context.Context) error // database readiness
 }
 
@@ -88,6 +89,7 @@ func New(svc Services, opt Options) *Server {
 	s.referenceRoutes(api)
 	s.directoryRoutes(api)
 	s.workspaceRoutes(api)
+	s.documentRoutes(api)
 	s.socketRoutes(api)
 	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })
 

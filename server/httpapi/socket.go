@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -14,21 +16,6 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/realtime"
 )
-
-// LiveDocuments is the co-editing service as the socket layer sees it.
-type LiveDocuments interface {
-	// Authorize checks, before the upgrade and again while connected, that p may open the document.
-	Authorize(p accounts.Principal, documentID string) error
-	// Connect joins the document's room with the connection's sending side. Receive is called
-	// with each message from the client, in order; Leave once, when the connection ends.
-	Connect(p accounts.Principal, documentID string, s realtime.Socket) (LiveSession, error)
-}
-
-// LiveSession is one connection to a live document.
-type LiveSession interface {
-	Receive(msg []byte) error
-	Leave()
-}
 
 // Socket limits (QUALITY.md): message size, pace, liveness.
 const (
@@ -46,9 +33,6 @@ const (
 var bufferPool = &sync.Pool{}
 
 func (s *Server) socketRoutes(api fiber.Router) {
-	if s.svc.Live == nil {
-		return
-	}
 	api.Get("/documents/:documentId/socket", s.authorizeSocket, fws.New(s.serveSocket, fws.Config{
 		Origins:          s.opt.AllowedOrigins,
 		Subprotocols:     []string{socketProtocol},
@@ -64,6 +48,9 @@ func (s *Server) socketRoutes(api fiber.Router) {
 func (s *Server) authorizeSocket(c *fiber.Ctx) error {
 	if !fws.IsWebSocketUpgrade(c) {
 		return apperr.New(apperr.BadRequest, "this address takes websocket connections only")
+	}
+	if !slices.Contains(s.opt.AllowedOrigins, c.Get(fiber.HeaderOrigin)) { // cross-site websocket hijacking
+		return apperr.New(apperr.Forbidden, "connections from this origin are not allowed")
 	}
 	id, err := pathID(c, "documentId")
 	if err != nil {
@@ -82,7 +69,7 @@ func (s *Server) authorizeSocket(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.svc.Live.Authorize(p, id); err != nil {
+	if err := s.svc.Documents.Authorize(p, id); err != nil {
 		return err
 	}
 	c.Locals("principal", p)
@@ -91,23 +78,55 @@ func (s *Server) authorizeSocket(c *fiber.Ctx) error {
 }
 
 // wsSocket is the sending side of a connection for the realtime package: Write is called only by
-// the client's writer goroutine; Close may come from anywhere (control frames are safe to send
-// concurrently with the writer).
+// the client's writer goroutine; Close and ping may come from timers (control frames are safe to
+// send concurrently with the writer). The websocket library reuses the connection object once
+// the handler returns, so the handler detaches the adapter first: late callbacks then do nothing.
 type wsSocket struct {
-	conn *fws.Conn
-	once sync.Once
+	mu     sync.Mutex
+	conn   *fws.Conn
+	closed bool
+}
+
+var errDetached = errors.New("connection closed")
+
+func (w *wsSocket) live() *fws.Conn {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return nil
+	}
+	return w.conn
 }
 
 func (w *wsSocket) Write(frame []byte) error {
-	_ = w.conn.SetWriteDeadline(time.Now().Add(writeTimeout))
-	return w.conn.WriteMessage(websocket.TextMessage, frame)
+	conn := w.live()
+	if conn == nil {
+		return errDetached
+	}
+	_ = conn.SetWriteDeadline(time.Now().Add(writeTimeout))
+	return conn.WriteMessage(websocket.TextMessage, frame)
 }
 
 func (w *wsSocket) Close(code int, reason string) {
-	w.once.Do(func() {
-		_ = w.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(time.Second))
-		_ = w.conn.Close()
-	})
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
+	w.closed = true
+	_ = w.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(time.Second))
+	_ = w.conn.Close()
+}
+
+// ping sends a ping; false once the connection is closed (the timer then stops re-arming).
+func (w *wsSocket) ping() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return false
+	}
+	_ = w.conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeTimeout))
+	return true
 }
 
 // serveSocket is the connection's one reader loop; the realtime client owns the one writer.
@@ -121,7 +140,8 @@ func (s *Server) serveSocket(conn *fws.Conn) {
 	_ = conn.SetReadDeadline(time.Now().Add(readTimeout))
 	conn.SetPongHandler(func(string) error { return conn.SetReadDeadline(time.Now().Add(readTimeout)) })
 
-	session, err := s.svc.Live.Connect(p, docID, sock)
+	session, err := s.svc.Documents.Connect(p, docID, sock)
+	defer sock.Close(websocket.CloseNormalClosure, "") // runs last: no callback touches conn after
 	if err != nil {
 		ae := apperr.From(err)
 		code := realtime.CloseForbidden
@@ -132,8 +152,7 @@ func (s *Server) serveSocket(conn *fws.Conn) {
 		sock.Close(code, string(ae.Code))
 		return
 	}
-	defer session.Leave()
-	defer sock.Close(websocket.CloseNormalClosure, "")
+	defer session.Leave() // closes the client and waits for its writer
 
 	expiry := time.AfterFunc(time.Until(p.ExpiresAt), func() { sock.Close(realtime.CloseUnauthenticated, "token expired: reconnect with a fresh token") })
 	defer expiry.Stop()
@@ -142,11 +161,12 @@ func (s *Server) serveSocket(conn *fws.Conn) {
 		switch {
 		case !s.svc.Accounts.SessionOpen(p.SessionID):
 			sock.Close(realtime.CloseUnauthenticated, "signed out")
-		case s.svc.Live.Authorize(p, docID) != nil:
+		case s.svc.Documents.Authorize(p, docID) != nil:
 			sock.Close(realtime.CloseForbidden, "no longer allowed")
 		default:
-			_ = conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeTimeout))
-			ping.Reset(pingEvery)
+			if sock.ping() {
+				ping.Reset(pingEvery)
+			}
 		}
 	})
 	defer ping.Stop()
@@ -154,15 +174,12 @@ func (s *Server) serveSocket(conn *fws.Conn) {
 	pace := rate.NewLimiter(messagesPerSec, messageBurst)
 	for {
 		kind, msg, err := conn.ReadMessage()
-		if err != nil {
-			if strings.Contains(err.Error(), "read limit exceeded") {
-				sock.Close(realtime.CloseTooLarge, "message too large")
-			}
+		if err != nil { // a message over the limit is closed by the library with 1009
 			return
 		}
 		_ = conn.SetReadDeadline(time.Now().Add(readTimeout))
 		if kind != websocket.TextMessage {
-			sock.Close(realtime.CloseTooLarge, "text frames only")
+			sock.Close(realtime.CloseUnsupported, "text frames only")
 			return
 		}
 		if !pace.Allow() {

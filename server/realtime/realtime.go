@@ -21,7 +21,8 @@ const (
 	CloseUnauthenticated = 4001
 	CloseForbidden       = 4003
 	CloseTooSlow         = 4008
-	CloseTooLarge        = 4009
+	CloseTooLarge        = 1009 // RFC 6455 "message too big"
+	CloseUnsupported     = 1003 // RFC 6455: binary frames
 	CloseRateLimited     = 4029
 	CloseRestarting      = 1012
 )
@@ -39,11 +40,12 @@ type Client struct {
 	UserID string
 	Data   any // what the room's owner keeps per client (name, colour, presence)
 
-	socket Socket
-	queue  chan []byte
-	done   chan struct{}
-	closed atomic.Bool
-	once   sync.Once
+	socket  Socket
+	queue   chan []byte
+	done    chan struct{}
+	stopped chan struct{} // closed when the writer has returned
+	closed  atomic.Bool
+	once    sync.Once
 }
 
 // QueueFrames is how many frames a client may have waiting before it counts as too slow.
@@ -51,7 +53,7 @@ const QueueFrames = 64
 
 // NewClient starts the client's writer. Call Close when the connection ends.
 func NewClient(userID string, s Socket) *Client {
-	c := &Client{UserID: userID, socket: s, queue: make(chan []byte, QueueFrames), done: make(chan struct{})}
+	c := &Client{UserID: userID, socket: s, queue: make(chan []byte, QueueFrames), done: make(chan struct{}), stopped: make(chan struct{})}
 	go c.write()
 	return c
 }
@@ -80,9 +82,14 @@ func (c *Client) Close(code int, reason string) {
 // Closed is closed when the client has been closed.
 func (c *Client) Closed() <-chan struct{} { return c.done }
 
+// Wait waits until the writer has stopped touching the socket (after Close); the connection's
+// owner calls it before it lets the connection go. Never call it from the writer itself.
+func (c *Client) Wait() { <-c.stopped }
+
 // write is the only goroutine that writes to the socket. Frames queued meanwhile are merged
 // into one JSON array, so a busy client gets fewer, larger writes.
 func (c *Client) write() {
+	defer close(c.stopped)
 	var buf bytes.Buffer
 	for {
 		select {

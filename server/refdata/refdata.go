@@ -222,3 +222,9 @@ func (s *Service) Change(ctx context.Context, isAdmin bool, kind, id string, up 
 
 // IsRegion reports whether id is a region.
 func (s *Service) IsRegion(id string) bool { return s.Is(Regions, id) }
+
+// IsNationalGoal reports whether id is a national goal.
+func (s *Service) IsNationalGoal(id string) bool { return s.Is(NationalGoals, id) }
+
+// IsQualityDimension reports whether id is a quality dimension.
+func (s *Service) IsQualityDimension(id string) bool { return s.Is(QualityDimensions, id) }

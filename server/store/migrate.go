@@ -28,6 +28,12 @@ var migrations = []migration{
 			{"activity", bson.D{{Key: "workspaceId", Value: 1}, {Key: "seq", Value: -1}}, false},
 		})
 	}},
+	{"0002-documents", func(ctx context.Context, db *mongo.Database) error {
+		return createIndexes(ctx, db, []index{
+			{"documents", bson.D{{Key: "workspaceId", Value: 1}}, false},
+			{"changes", bson.D{{Key: "document", Value: 1}, {Key: "rev", Value: 1}}, true},
+		})
+	}},
 }
 
 type index struct {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -90,4 +91,30 @@ func (t *Table[T]) Count(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("count %s: %w", t.c.Name(), err)
 	}
 	return n, nil
+}
+
+// Append stores records that may already be stored (a retried append after a crash): records
+// whose _id exists are skipped, the rest inserted.
+func (t *Table[T]) Append(ctx context.Context, docs []T) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	all := make([]any, len(docs))
+	for i := range docs {
+		all[i] = docs[i]
+	}
+	_, err := t.c.InsertMany(ctx, all, options.InsertMany().SetOrdered(false))
+	var bw mongo.BulkWriteException
+	if errors.As(err, &bw) && bw.WriteConcernError == nil {
+		for _, we := range bw.WriteErrors {
+			if !mongo.IsDuplicateKeyError(we) {
+				return fmt.Errorf("append to %s: %w", t.c.Name(), err)
+			}
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("append to %s: %w", t.c.Name(), err)
+	}
+	return nil
 }

@@ -1,0 +1,300 @@
+// Package documents serves the co-edited documents of workspaces (regional strategies, action
+// plans, situation descriptions): their working set, the operations on them (create, copy from
+// an earlier period, rename, archive, workflow), and a live room per open document where
+// changes from many editors are serialised, transformed, stored and fanned out
+// (shared/coedit/PROTOCOL.md).
+//
+// Storage: each document is one record holding the current document and its Tail, the changes
+// accepted since the last move to the change log. A room stores its record once per tick with
+// every change of that tick in the tail, in one atomic write, before anyone hears of them:
+// nothing acknowledged is lost, and a room starts from its record alone. Every ArchiveEvery
+// changes the tail moves to the change log (an idempotent append), which holds the history.
+package documents
+
+import (
+	"context"
+	"log/slog"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/elo-workspace/elo-workspace/server/accounts"
+	"github.com/elo-workspace/elo-workspace/server/apperr"
+	"github.com/elo-workspace/elo-workspace/server/plans"
+	"github.com/elo-workspace/elo-workspace/server/realtime"
+	"github.com/elo-workspace/elo-workspace/server/record"
+	"github.com/elo-workspace/elo-workspace/server/workspaces"
+)
+
+// Change is one accepted change: its revision, author and the operations as applied.
+type Change struct {
+	ID       string          `bson:"_id"` // <document id>-<revision, 12 digits>: appends are idempotent
+	Document string          `bson:"document"`
+	Rev      int64           `bson:"rev"`
+	By       string          `bson:"by"`
+	ClientID string          `bson:"clientId"` // the author's id for the change (its acknowledgement)
+	At       time.Time       `bson:"at"`
+	Ops      string          `bson:"ops"` // JSON, the PROTOCOL.md form (ot operations have no BSON form)
+	Dropped  []plans.Dropped `bson:"dropped,omitempty"`
+}
+
+// Record is a stored document.
+type Record struct {
+	plans.Document `bson:",inline"`
+	Archived       bool     `bson:"archived"`
+	Tail           []Change `bson:"tail"`
+}
+
+// ArchiveEvery is how many changes a record's tail holds before they move to the change log.
+const ArchiveEvery = 200
+
+// Summary is a document as a list shows it to one person.
+type Summary struct {
+	Record
+	CanEdit, CanApprove bool
+}
+
+// ChangeLog is the append-only history of every document.
+type ChangeLog interface {
+	Append(ctx context.Context, changes []Change) error
+}
+
+// Workspaces is what documents need to know about workspaces and their people.
+type Workspaces interface {
+	CanRead(p accounts.Principal, workspaceID string) bool
+	Role(userID, workspaceID string) string
+	Record(ctx context.Context, a workspaces.Activity) error
+}
+
+// Accounts names people.
+type Accounts interface {
+	User(id string) (accounts.User, bool)
+}
+
+// Deps are the services documents use.
+type Deps struct {
+	Workspaces Workspaces
+	Accounts   Accounts
+	Refs       plans.Refs
+	Log        *slog.Logger
+}
+
+// Service is the documents' working set and their live rooms.
+type Service struct {
+	docs    record.Table[Record]
+	changes ChangeLog
+	d       Deps
+	hub     *realtime.Hub
+	base    context.Context // for the rooms' writes; ends at Shutdown
+	cancel  context.CancelFunc
+	now     func() time.Time
+
+	wmu     sync.Mutex // serialises creating documents
+	mu      sync.RWMutex
+	records map[string]Record // the latest stored copy of every document
+	lives   map[*realtime.Room]*live
+}
+
+// New makes the service; call Load before use.
+func New(docs record.Table[Record], changes ChangeLog, d Deps) *Service {
+	s := &Service{docs: docs, changes: changes, d: d, now: time.Now, lives: map[*realtime.Room]*live{}}
+	s.base, s.cancel = context.WithCancel(context.Background())
+	s.hub = realtime.NewHub(realtime.Tick, s.open)
+	return s
+}
+
+// Load reads every document record.
+func (s *Service) Load(ctx context.Context) error {
+	all, err := s.docs.All(ctx)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.records = make(map[string]Record, len(all))
+	for _, r := range all {
+		s.records[r.ID] = r
+	}
+	return nil
+}
+
+// Shutdown stores what rooms hold, tells every editor to reconnect, and stops the rooms.
+func (s *Service) Shutdown() {
+	s.hub.Shutdown()
+	s.cancel()
+}
+
+func (s *Service) record(id string) (Record, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	r, ok := s.records[id]
+	return r, ok
+}
+
+func (s *Service) put(r Record) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.records[r.ID] = r
+}
+
+// readable returns the record if p may read it.
+func (s *Service) readable(p accounts.Principal, id string) (Record, error) {
+	if !record.Valid(id) {
+		return Record{}, apperr.New(apperr.InvalidID, "not a valid id")
+	}
+	r, ok := s.record(id)
+	if !ok {
+		return Record{}, apperr.New(apperr.NotFound, "no such document")
+	}
+	if !s.d.Workspaces.CanRead(p, r.WorkspaceID) {
+		return Record{}, apperr.New(apperr.Forbidden, "you are not a member of this workspace")
+	}
+	return r, nil
+}
+
+func (s *Service) summary(p accounts.Principal, r Record) Summary {
+	role := s.d.Workspaces.Role(p.UserID, r.WorkspaceID)
+	return Summary{Record: r, CanEdit: !r.Archived && plans.CanEditDocument(&r.Document, role), CanApprove: plans.CanApprove(role)}
+}
+
+// List returns a workspace's documents, the latest changed first.
+func (s *Service) List(p accounts.Principal, workspaceID string) ([]Summary, error) {
+	if !s.d.Workspaces.CanRead(p, workspaceID) {
+		return nil, apperr.New(apperr.Forbidden, "you are not a member of this workspace")
+	}
+	s.mu.RLock()
+	var out []Summary
+	for _, r := range s.records {
+		if r.WorkspaceID == workspaceID {
+			out = append(out, s.summary(p, r))
+		}
+	}
+	s.mu.RUnlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].UpdatedAt.After(out[j].UpdatedAt) })
+	return out, nil
+}
+
+// Get returns a document as last stored.
+func (s *Service) Get(p accounts.Principal, id string) (Summary, error) {
+	r, err := s.readable(p, id)
+	if err != nil {
+		return Summary{}, err
+	}
+	return s.summary(p, r), nil
+}
+
+// Create makes a document in a workspace, empty or copied from an earlier one of the same kind.
+func (s *Service) Create(ctx context.Context, p accounts.Principal, workspaceID, kind, title, period, copyFrom string) (Summary, error) {
+	if !plans.CanEdit(s.d.Workspaces.Role(p.UserID, workspaceID)) {
+		if !s.d.Workspaces.CanRead(p, workspaceID) {
+			return Summary{}, apperr.New(apperr.Forbidden, "you are not a member of this workspace")
+		}
+		return Summary{}, apperr.New(apperr.Forbidden, "only the group's coordinators and members create documents")
+	}
+	var doc *plans.Document
+	var err error
+	if copyFrom != "" {
+		src, err := s.readable(p, copyFrom)
+		if err != nil || src.WorkspaceID != workspaceID || src.Kind != kind {
+			return Summary{}, apperr.Invalid("copyFrom", "copy from a document of the same kind in this workspace")
+		}
+		if doc, err = plans.CopyForNextPeriod(&src.Document, period); err != nil {
+			return Summary{}, err
+		}
+		doc.Title = title
+	} else if doc, err = plans.NewDocument(kind, workspaceID, title, period); err != nil {
+		return Summary{}, err
+	}
+	now := s.now().UTC()
+	doc.CreatedAt, doc.UpdatedAt, doc.Version = now, now, 1
+	r := Record{Document: *doc, Tail: []Change{}}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if err := s.docs.Insert(ctx, r); err != nil {
+		return Summary{}, err
+	}
+	s.put(r)
+	s.activity(ctx, p, r, "document_created", kind)
+	return s.summary(p, r), nil
+}
+
+// Meta are the fields of a document outside its content; nil leaves one as it is.
+type Meta struct {
+	Title    *string
+	Period   *string
+	Archived *bool
+}
+
+// Update renames a document, changes its period, or archives or restores it.
+func (s *Service) Update(ctx context.Context, p accounts.Principal, id string, m Meta) (Summary, error) {
+	r, err := s.readable(p, id)
+	if err != nil {
+		return Summary{}, err
+	}
+	if !plans.CanEdit(s.d.Workspaces.Role(p.UserID, r.WorkspaceID)) {
+		return Summary{}, apperr.New(apperr.Forbidden, "only the group's coordinators and members change documents")
+	}
+	var title, period string
+	if m.Title != nil {
+		if title, err = record.Text("title", *m.Title, 1, 200); err != nil {
+			return Summary{}, err
+		}
+	}
+	if m.Period != nil {
+		if period, err = record.Text("period", *m.Period, 0, 40); err != nil {
+			return Summary{}, err
+		}
+	}
+	out, err := s.inRoom(id, func(lv *live) (Record, error) {
+		if m.Title != nil {
+			lv.rec.Title = title
+		}
+		if m.Period != nil {
+			lv.rec.Period = period
+		}
+		if m.Archived != nil {
+			lv.rec.Archived = *m.Archived
+		}
+		return lv.saveMeta()
+	})
+	if err != nil {
+		return Summary{}, err
+	}
+	if m.Archived != nil {
+		verb := "document_restored"
+		if *m.Archived {
+			verb = "document_archived"
+		}
+		s.activity(ctx, p, out, verb, "")
+	}
+	return s.summary(p, out), nil
+}
+
+// Transition moves a document along its workflow (plans.Transition says who may).
+func (s *Service) Transition(ctx context.Context, p accounts.Principal, id, status string) (Summary, error) {
+	r, err := s.readable(p, id)
+	if err != nil {
+		return Summary{}, err
+	}
+	role := s.d.Workspaces.Role(p.UserID, r.WorkspaceID)
+	out, err := s.inRoom(id, func(lv *live) (Record, error) {
+		if err := plans.Transition(&lv.rec.Document, status, role); err != nil {
+			return Record{}, err
+		}
+		return lv.saveMeta()
+	})
+	if err != nil {
+		return Summary{}, err
+	}
+	s.activity(ctx, p, out, "document_status_changed", status)
+	return s.summary(p, out), nil
+}
+
+// activity records a document event in the workspace's feed.
+func (s *Service) activity(ctx context.Context, p accounts.Principal, r Record, verb, detail string) {
+	u, _ := s.d.Accounts.User(p.UserID)
+	err := s.d.Workspaces.Record(ctx, workspaces.Activity{WorkspaceID: r.WorkspaceID, ActorID: p.UserID, ActorName: u.Name, Verb: verb, Subject: r.Title, Detail: detail})
+	if err != nil {
+		s.d.Log.Error("activity not recorded", "document", r.ID, "verb", verb, "err", err)
+	}
+}
