@@ -10,7 +10,11 @@ const PAGE = 20;
 export function useActivitySentence() {
   const { t, i18n } = useTranslation();
   return (a: Activity) => {
-    const detail = a.detail && i18n.exists(`roles.${a.detail}`) ? t(`roles.${a.detail}`) : (a.detail ?? '');
+    // The detail is a role, a document status or a document kind: shown translated.
+    const known = a.detail
+      ? [`roles.${a.detail}`, `documents.statuses.${a.detail}`, `documents.kinds.${a.detail}`].find((k) => i18n.exists(k))
+      : undefined;
+    const detail = known ? t(known) : (a.detail ?? '');
     const values = { actor: a.actorName || t('activity.someone'), subject: a.subject, detail };
     const key = `activity.${a.verb}`;
     return i18n.exists(key) ? t(key, values) : t('activity.unknown', { ...values, verb: a.verb });
