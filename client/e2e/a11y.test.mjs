@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { ACCOUNTS, api, heading, invitationLink, launchBrowser, newPage, resetLink, signIn, startServer, scan, t, uniqueEmail } from './support.mjs';
 
 const KAINUU = 'ELO-ryhmä Kainuu';
+const DOCUMENT = 'Kainuun ELO-toimintasuunnitelma 2027';
 
 let server;
 let browser;
@@ -20,6 +21,10 @@ before(async () => {
     body: { email: invitee, role: 'member', message: 'Tervetuloa!' },
   });
   invitation = invitationLink(server, invitee).link;
+  await api(server, 'POST', `/workspaces/${kainuu.id}/documents`, {
+    as: ACCOUNTS.kainuuCoordinator,
+    body: { kind: 'action_plan', title: DOCUMENT, period: '2027' },
+  });
   await api(server, 'POST', '/auth/password-reset', { body: { email: ACCOUNTS.etelaSavoMember } });
   reset = resetLink(server, ACCOUNTS.etelaSavoMember);
 });
@@ -173,6 +178,19 @@ const PAGES = [
     },
   },
   {
+    name: 'document',
+    route: '/workspaces/:workspaceId/documents/:documentId',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.goto('/');
+      await page.getByRole('link', { name: KAINUU, exact: true }).click();
+      await heading(page, KAINUU);
+      await page.getByRole('link', { name: DOCUMENT, exact: true }).click();
+      await heading(page, DOCUMENT);
+      await page.getByRole('heading', { name: t(lang, 'editor.presenceHeading') }).waitFor();
+    },
+  },
+  {
     name: 'reference-admin',
     route: '/admin/reference',
     who: 'admin',
@@ -200,9 +218,9 @@ const PAGES = [
 
 /** Switches the UI language from the header menu (signed in, this saves it in the profile). */
 async function switchLanguage(page, from, to) {
-  const names = { fi: 'Suomi', sv: 'Svenska' };
+  const names = { fi: 'Suomi (FI)', sv: 'Svenska (SV)' };
   await page.getByRole('button', { name: t(from, 'language.menuLabel', { language: names[from] }) }).click();
-  await page.getByRole('menuitem', { name: new RegExp(names[to]) }).click();
+  await page.getByRole('menuitem', { name: names[to] }).click();
   await page.getByRole('button', { name: t(to, 'language.menuLabel', { language: names[to] }) }).waitFor();
   await page.waitForFunction((l) => document.documentElement.lang === l, to);
 }

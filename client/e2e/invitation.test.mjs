@@ -91,8 +91,8 @@ test('a coordinator invites a new member who joins, signs in again and switches 
   await heading(page, t('fi', 'workspaces.title'));
 
   // Switch the language to Swedish from the header's language menu.
-  await page.getByRole('button', { name: t('fi', 'language.menuLabel', { language: 'Suomi' }) }).click();
-  await page.getByRole('menuitem', { name: /Svenska/ }).click();
+  await page.getByRole('button', { name: t('fi', 'language.menuLabel', { language: 'Suomi (FI)' }) }).click();
+  await page.getByRole('menuitem', { name: 'Svenska (SV)' }).click();
   await heading(page, t('sv', 'workspaces.title'));
   assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
 
@@ -103,6 +103,7 @@ test('a coordinator invites a new member who joins, signs in again and switches 
     assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
     await page.getByRole('navigation', { name: t('sv', 'nav.label') }).getByRole('link', { name: t('sv', 'nav.workspaces') }).waitFor();
     await page.getByRole('button', { name: t('sv', 'header.signOut') }).waitFor();
+    await page.getByRole('button', { name: t('sv', 'language.menuLabel', { language: 'Svenska (SV)' }) }).waitFor();
     await page.getByText(t('sv', 'workspaces.kinds.regional'), { exact: true }).waitFor();
     const table = page.getByRole('table', { name: t('sv', 'workspace.membersCaption', { name: KAINUU }) });
     await table.waitFor();

@@ -219,7 +219,7 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export async function scan(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).options(process.env.AXE_EXPERIMENTAL ? { rules: { 'label-content-name-mismatch': { enabled: true } } } : {}).analyze();
   const serious = (v) => v.impact === 'serious' || v.impact === 'critical';
   page.axeNotes = result.violations.filter((v) => !serious(v)).map((v) => `${name}: ${v.id} (${v.impact}, ${v.nodes.length}×) ${v.help}`);
   return result.violations
