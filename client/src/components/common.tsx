@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { Heading, InlineAlert, LoadingSpinner } from 'suomifi-ui-components';
@@ -43,6 +43,24 @@ export function useErrorText() {
 /** The field an error is about, when the server names it. */
 export function errorField(err: unknown): string | undefined {
   return err instanceof ApiError ? err.field : undefined;
+}
+
+/**
+ * The status props of a suomifi field: an error status with the translated message when the
+ * server named this field in its error, nothing otherwise.
+ */
+export function useFieldStatus(error: unknown) {
+  const errorText = useErrorText();
+  const field = errorField(error);
+  return (f: string) => (field === f ? { status: 'error' as const, statusText: errorText(error) } : {});
+}
+
+/** A form submit handler that stays on the page and runs action. */
+export function onSubmit(action: () => void) {
+  return (e: FormEvent) => {
+    e.preventDefault();
+    action();
+  };
 }
 
 /** A translated error message announced to screen readers. Renders nothing when there is no error. */

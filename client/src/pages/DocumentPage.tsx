@@ -1,6 +1,6 @@
 // The co-editing page of a strategy, action plan or situation description: details and
 // workflow at the top, the connection state and who else is here, then the outline.
-import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,7 @@ import { Button, Paragraph, RouterLink, TextInput } from 'suomifi-ui-components'
 import { ApiError, getAccessToken, refreshSession } from '../api/client';
 import { changeDocumentStatus, getDocument, getWorkspace, updateDocument } from '../api/endpoints';
 import type { DocumentKind, DocumentStatus, DocumentSummary, LiveDocumentData } from '../api/types';
-import { ErrorAlert, Loading, Page, StatusMessage, errorField, formatDate, useErrorText, useLang } from '../components/common';
+import { ErrorAlert, Loading, Page, StatusMessage, errorField, formatDate, useErrorText, useLang, onSubmit } from '../components/common';
 import { Connection, socketUrl } from '../coedit/connection';
 import { EditorContext } from '../coedit/editorContext';
 import { LiveDocument, type ConnectionState, type PresenceUser } from '../coedit/liveDocument';
@@ -74,10 +74,7 @@ function DetailsForm({ doc, onSaved }: { doc: DocumentSummary; onSaved: (d: Docu
   });
   const field = errorField(mutation.error);
   const status = (f: string) => (field === f ? { status: 'error' as const, statusText: errorText(mutation.error) } : {});
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    mutation.mutate();
-  };
+  const submit = onSubmit(() => mutation.mutate());
   return (
     <form onSubmit={submit} noValidate className="co-details-form">
       <TextInput labelText={t('documents.fields.title')} value={title} maxLength={200} onChange={(v) => setTitle(String(v ?? ''))} {...status('title')} />

@@ -6,7 +6,7 @@ import { Button, Heading, Paragraph, RouterLink, TextInput } from 'suomifi-ui-co
 import { acceptInvitation, getInvitation } from '../api/endpoints';
 import type { Language, Session } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { ErrorAlert, Loading, Page, errorField, formatDate, useErrorText, useLang } from '../components/common';
+import { ErrorAlert, Loading, Page, errorField, formatDate, useLang, useFieldStatus } from '../components/common';
 import { LanguageSelect } from '../components/LanguageSelect';
 
 export function InvitationPage() {
@@ -16,7 +16,6 @@ export function InvitationPage() {
   const queryClient = useQueryClient();
   const { status, user, signIn, signOut } = useAuth();
   const lang = useLang();
-  const errorText = useErrorText();
   const preview = useQuery({ queryKey: ['invitation', token], queryFn: () => getInvitation(token) });
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
@@ -33,8 +32,8 @@ export function InvitationPage() {
 
   const join = useMutation({ mutationFn: () => acceptInvitation(token, {}), onSuccess: afterJoin });
   const create = useMutation({ mutationFn: () => acceptInvitation(token, { name, password, language }), onSuccess: afterJoin });
+  const fieldStatus = useFieldStatus(create.error);
   const field = errorField(create.error);
-  const fieldStatus = (f: string) => (field === f ? { status: 'error' as const, statusText: errorText(create.error) } : {});
 
   const submitCreate = (e: FormEvent) => {
     e.preventDefault();

@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Paragraph, RouterLink, TextInput } from 'suomifi-ui-components';
 import { login } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
-import { ErrorAlert, Page } from '../components/common';
+import { ErrorAlert, Page, onSubmit } from '../components/common';
 
 /** Only same-site paths are followed after sign-in. */
 export function safeNext(next: string | null): string {
@@ -33,10 +33,7 @@ export function LoginPage() {
     },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    mutation.mutate();
-  };
+  const submit = onSubmit(() => mutation.mutate());
 
   return (
     <Page title={t('login.title')}>

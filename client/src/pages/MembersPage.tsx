@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,11 +28,10 @@ import type { Invitation, Member, Role } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { MembersTable } from '../components/MembersTable';
 import { RoleSelect } from '../components/RoleSelect';
-import { ErrorAlert, Loading, Page, StatusMessage, errorField, formatDate, useErrorText, useLang } from '../components/common';
+import { ErrorAlert, Loading, Page, StatusMessage, errorField, formatDate, useLang, useFieldStatus, onSubmit } from '../components/common';
 
 function InviteForm({ workspaceId, onSent }: { workspaceId: string; onSent: (inv: Invitation) => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('member');
   const [message, setMessage] = useState('');
@@ -45,12 +44,9 @@ function InviteForm({ workspaceId, onSent }: { workspaceId: string; onSent: (inv
       onSent(inv);
     },
   });
+  const fieldStatus = useFieldStatus(mutation.error);
   const field = errorField(mutation.error);
-  const fieldStatus = (f: string) => (field === f ? { status: 'error' as const, statusText: errorText(mutation.error) } : {});
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    mutation.mutate();
-  };
+  const submit = onSubmit(() => mutation.mutate());
   return (
     <section aria-labelledby="invite-heading" className="panel">
       <Heading variant="h2" id="invite-heading">

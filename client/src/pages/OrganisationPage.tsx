@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ import { ApiError } from '../api/client';
 import { getOrganisation, updateOrganisation } from '../api/endpoints';
 import type { OrganisationDetail, OrganisationType } from '../api/types';
 import { mayEditOrganisation, useAuth } from '../auth/AuthContext';
-import { ErrorAlert, Loading, Page, StatusMessage, errorField, useErrorText, useRefName } from '../components/common';
+import { ErrorAlert, Loading, Page, StatusMessage, errorField, useRefName, useFieldStatus, onSubmit } from '../components/common';
 import { OrgTypeSelect } from '../components/OrgTypeSelect';
 import { RegionSelect } from '../components/RegionSelect';
 
@@ -18,7 +18,6 @@ function websiteHref(url: string): string {
 function EditForm({ org, onDone }: { org: OrganisationDetail; onDone: (msg: string | null) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const [name, setName] = useState(org.name);
   const [type, setType] = useState<string>(org.type);
   const [regionId, setRegionId] = useState(org.regionId);
@@ -49,12 +48,9 @@ function EditForm({ org, onDone }: { org: OrganisationDetail; onDone: (msg: stri
       }
     },
   });
+  const fieldStatus = useFieldStatus(mutation.error);
   const field = errorField(mutation.error);
-  const fieldStatus = (f: string) => (field === f ? { status: 'error' as const, statusText: errorText(mutation.error) } : {});
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    mutation.mutate();
-  };
+  const submit = onSubmit(() => mutation.mutate());
   return (
     <section aria-labelledby="edit-org-heading" className="panel">
       <Heading variant="h2" id="edit-org-heading">

@@ -6,7 +6,7 @@ import { ApiError } from '../api/client';
 import { changePassword, listOrganisations, updateMe } from '../api/endpoints';
 import type { Language, Me } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { ErrorAlert, Page, StatusMessage, errorField, useErrorText } from '../components/common';
+import { ErrorAlert, Page, StatusMessage, errorField, useErrorText, useFieldStatus, onSubmit } from '../components/common';
 import { LanguageSelect } from '../components/LanguageSelect';
 import i18n, { rememberLanguage } from '../i18n';
 
@@ -20,7 +20,6 @@ interface OrgOption {
 function ProfileForm({ user }: { user: Me }) {
   const { t } = useTranslation();
   const { setUser } = useAuth();
-  const errorText = useErrorText();
   const [name, setName] = useState(user.name);
   const [title, setTitle] = useState(user.title ?? '');
   const [organisationId, setOrganisationId] = useState(user.organisationId ?? '');
@@ -40,12 +39,9 @@ function ProfileForm({ user }: { user: Me }) {
       void i18n.changeLanguage(me.language);
     },
   });
+  const fieldStatus = useFieldStatus(mutation.error);
   const field = errorField(mutation.error);
-  const fieldStatus = (f: string) => (field === f ? { status: 'error' as const, statusText: errorText(mutation.error) } : {});
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    mutation.mutate();
-  };
+  const submit = onSubmit(() => mutation.mutate());
   return (
     <section aria-labelledby="profile-heading" className="panel">
       <Heading variant="h2" id="profile-heading">

@@ -6,7 +6,7 @@ import { Button, Heading, Paragraph, RouterLink, StaticChip, TextInput } from 's
 import { ApiError } from '../api/client';
 import { createReferenceItem, updateReferenceItem } from '../api/endpoints';
 import { LANGUAGES, REFERENCE_KINDS, type LocalizedText, type ReferenceItem, type ReferenceKind } from '../api/types';
-import { ErrorAlert, Loading, Page, StatusMessage, errorField, localized, useErrorText, useLang, useReference } from '../components/common';
+import { ErrorAlert, Loading, Page, StatusMessage, errorField, localized, useErrorText, useLang, useReference, onSubmit } from '../components/common';
 
 function isKind(v: string | null): v is ReferenceKind {
   return !!v && (REFERENCE_KINDS as string[]).includes(v);
@@ -103,10 +103,7 @@ function AddItemForm({ kind }: { kind: ReferenceKind }) {
   });
   const field = errorField(mutation.error);
   const errorFor = (f: string) => (field === f ? { status: 'error' as const, statusText: errorText(mutation.error) } : {});
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    mutation.mutate();
-  };
+  const submit = onSubmit(() => mutation.mutate());
   return (
     <section aria-labelledby="add-ref-heading" className="panel">
       <Heading variant="h2" id="add-ref-heading">

@@ -4,16 +4,13 @@ import { Link as RRLink, useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Paragraph, RouterLink, TextInput } from 'suomifi-ui-components';
 import { confirmPasswordReset, requestPasswordReset } from '../api/endpoints';
-import { ErrorAlert, Page, StatusMessage } from '../components/common';
+import { ErrorAlert, Page, StatusMessage, onSubmit } from '../components/common';
 
 function RequestForm() {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const mutation = useMutation({ mutationFn: () => requestPasswordReset(email) });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    mutation.mutate();
-  };
+  const submit = onSubmit(() => mutation.mutate());
   return (
     <Page title={t('reset.requestTitle')}>
       <Paragraph>{t('reset.requestIntro')}</Paragraph>

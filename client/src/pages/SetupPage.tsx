@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams, Link as RRLink } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -6,7 +6,7 @@ import { Button, Paragraph, RouterLink, TextInput } from 'suomifi-ui-components'
 import { completeSetup, getSetup } from '../api/endpoints';
 import type { Language } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { ErrorAlert, Loading, Page, errorField, useErrorText, useLang } from '../components/common';
+import { ErrorAlert, Loading, Page, errorField, useLang, useFieldStatus, onSubmit } from '../components/common';
 import { LanguageSelect } from '../components/LanguageSelect';
 
 export function SetupPage() {
@@ -15,7 +15,6 @@ export function SetupPage() {
   const navigate = useNavigate();
   const { signIn } = useAuth();
   const lang = useLang();
-  const errorText = useErrorText();
   const state = useQuery({ queryKey: ['setup'], queryFn: getSetup });
   const [token, setToken] = useState(params.get('token') ?? '');
   const [name, setName] = useState('');
@@ -30,13 +29,10 @@ export function SetupPage() {
       navigate('/');
     },
   });
+  const fieldStatus = useFieldStatus(mutation.error);
   const field = errorField(mutation.error);
-  const fieldStatus = (f: string) => (field === f ? { status: 'error' as const, statusText: errorText(mutation.error) } : {});
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    mutation.mutate();
-  };
+  const submit = onSubmit(() => mutation.mutate());
 
   return (
     <Page title={t('setup.title')}>

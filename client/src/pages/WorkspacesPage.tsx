@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink, useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -6,14 +6,13 @@ import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup, RouterLink, 
 import { createWorkspace, listWorkspaces } from '../api/endpoints';
 import type { WorkspaceKind } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { ErrorAlert, Loading, Page, errorField, useErrorText, useRefName } from '../components/common';
+import { ErrorAlert, Loading, Page, errorField, useRefName, useFieldStatus, onSubmit } from '../components/common';
 import { RegionSelect } from '../components/RegionSelect';
 
 function CreateWorkspaceForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const errorText = useErrorText();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<WorkspaceKind>('regional');
   const [regionId, setRegionId] = useState('');
@@ -25,12 +24,9 @@ function CreateWorkspaceForm() {
       navigate(`/workspaces/${ws.id}`);
     },
   });
+  const fieldStatus = useFieldStatus(mutation.error);
   const field = errorField(mutation.error);
-  const fieldStatus = (f: string) => (field === f ? { status: 'error' as const, statusText: errorText(mutation.error) } : {});
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    mutation.mutate();
-  };
+  const submit = onSubmit(() => mutation.mutate());
   return (
     <section aria-labelledby="create-ws-heading" className="panel">
       <Heading variant="h2" id="create-ws-heading">
