@@ -8,6 +8,12 @@
 //
 //	go build -o bin/elo-workspace ./server/cmd/elo-workspace
 //	go run ./server/cmd/eloload -users 50 -duration 30s
+//
+// -scenario coedit|rooms|idle drives live co-editing websockets instead (see scenarios.go):
+//
+//	go run ./server/cmd/eloload -scenario coedit -editors 200 -duration 30s
+//	go run ./server/cmd/eloload -scenario rooms -rooms 100 -editors 10
+//	go run ./server/cmd/eloload -scenario idle -conns 10000
 package main
 
 import (
@@ -40,10 +46,14 @@ import (
 )
 
 type options struct {
-	url, bin, data, password string
-	users, requests, pid     int
-	duration, think          time.Duration
-	json                     bool
+	url, bin, data, password, origin string
+	users, requests, pid             int
+	duration, think                  time.Duration
+	json                             bool
+
+	scenario                             string
+	editors, rooms, conns, docs, actions int
+	interval                             time.Duration
 }
 
 func main() {
@@ -58,12 +68,35 @@ func main() {
 	flag.DurationVar(&o.think, "think", 0, "random think time of up to this between calls (default 0: closed loop)")
 	flag.StringVar(&o.password, "password", or(os.Getenv("DEMO_PASSWORD"), "elo-demo"), "the demo accounts' password")
 	flag.BoolVar(&o.json, "json", false, "print the results as JSON")
+	flag.StringVar(&o.scenario, "scenario", "http", "http: REST calls of the group home and directory; coedit: many editors in one action plan; rooms: many plans with a few editors each; idle: many quiet websocket connections")
+	flag.IntVar(&o.editors, "editors", 0, "coedit: editors in the plan (default 200); rooms: editors per plan (default 10)")
+	flag.IntVar(&o.rooms, "rooms", 100, "rooms: how many plans, spread over the regional groups")
+	flag.IntVar(&o.conns, "conns", 10000, "idle: websocket connections to hold open")
+	flag.IntVar(&o.docs, "docs", 100, "idle: plans the connections are spread over")
+	flag.IntVar(&o.actions, "actions", 4, "coedit, rooms: actions inserted into each new plan before editing (more fields to type into)")
+	flag.DurationVar(&o.interval, "interval", time.Second, "coedit, rooms: each editor makes one text change per interval (random phase)")
+	flag.StringVar(&o.origin, "origin", "", "Origin header of websocket connections (default: the server's URL, which eloload puts in ALLOWED_ORIGINS of the server it starts)")
 	flag.Parse()
-	if o.users < 1 {
+	if o.editors == 0 {
+		o.editors = 200
+		if o.scenario == "rooms" {
+			o.editors = 10
+		}
+	}
+	switch {
+	case o.users < 1:
 		fail(errors.New("-users must be at least 1"))
+	case o.editors < 1 || o.editors > 5000, o.rooms < 1 || o.rooms > 1000, o.conns < 1 || o.conns > 100000, o.docs < 1 || o.docs > 1000, o.actions < 0 || o.actions > 50:
+		fail(errors.New("-editors (1-5000), -rooms (1-1000), -conns (1-100000), -docs (1-1000) or -actions (0-50) out of range"))
+	case o.interval < 10*time.Millisecond || o.duration <= 0 || o.duration > time.Hour:
+		fail(errors.New("-interval must be at least 10ms and -duration between 0 and 1h"))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	run := run
+	if o.scenario != "http" {
+		run = runWS
+	}
 	if err := run(ctx, o); err != nil {
 		fail(err)
 	}
@@ -134,7 +167,7 @@ func startServer(ctx context.Context, o options) (*server, error) {
 	}
 	s.cmd = exec.Command(bin)
 	s.cmd.Env = append(os.Environ(), "DEMO=1", "DATA_DIR="+data, "PORT="+strconv.Itoa(port),
-		"DEMO_PASSWORD="+o.password, "PUBLIC_URL="+s.base, "LOG_LEVEL=info", "MONGODB_URI=")
+		"DEMO_PASSWORD="+o.password, "PUBLIC_URL="+s.base, "ALLOWED_ORIGINS="+s.base, "LOG_LEVEL=info", "MONGODB_URI=")
 	s.cmd.Stdout, s.cmd.Stderr = logFile, logFile
 	began := time.Now()
 	if err := s.cmd.Start(); err != nil {
