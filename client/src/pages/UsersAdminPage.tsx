@@ -6,6 +6,8 @@ import { listUsers, revokeUserSessions } from '../api/endpoints';
 import type { User } from '../api/types';
 import { ErrorAlert, Loading, Page, StatusMessage } from '../components/common';
 
+const PAGE = 50;
+
 /** Platform administrators: every account, and "sign out everywhere" for a lost device or a leaver. */
 export function UsersAdminPage() {
   const { t } = useTranslation();
@@ -13,6 +15,7 @@ export function UsersAdminPage() {
   const [filter, setFilter] = useState('');
   const [target, setTarget] = useState<User | null>(null);
   const [done, setDone] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const revoke = useMutation({
     mutationFn: (u: User) => revokeUserSessions(u.id),
@@ -22,16 +25,20 @@ export function UsersAdminPage() {
     },
   });
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = (users.data ?? []).filter((u) => words.every((w) => `${u.name} ${u.email}`.toLowerCase().includes(w)));
+  const matching = (users.data ?? []).filter((u) => words.every((w) => `${u.name} ${u.email}`.toLowerCase().includes(w)));
+  const shown = matching.slice(0, limit);
   return (
     <Page title={t('users.title')}>
-      <Paragraph>{t('users.intro')}</Paragraph>
+      <Paragraph className="intro">{t('users.intro')}</Paragraph>
       <SearchInput
         labelText={t('users.filter')}
         clearButtonLabel={t('users.clearFilter')}
         searchButtonLabel={t('users.filter')}
         value={filter}
-        onChange={(v) => setFilter(String(v ?? ''))}
+        onChange={(v) => {
+          setFilter(String(v ?? ''));
+          setLimit(PAGE);
+        }}
         onSearch={(v) => setFilter(String(v ?? ''))}
       />
       <StatusMessage>{done}</StatusMessage>
@@ -40,7 +47,10 @@ export function UsersAdminPage() {
         <Loading />
       ) : (
         <table className="data-table">
-          <caption>{t('users.count', { count: shown.length })}</caption>
+          <caption>
+            {t('users.count', { count: matching.length })}
+            {matching.length > shown.length ? ` (${t('users.shown', { shown: shown.length, count: matching.length })})` : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('fields.name')}</th>
@@ -52,7 +62,7 @@ export function UsersAdminPage() {
           <tbody>
             {shown.map((u) => (
               <tr key={u.id}>
-                <td>{u.name}</td>
+                <th scope="row">{u.name}</th>
                 <td>{u.email}</td>
                 <td>{u.isAdmin ? t('users.yes') : t('users.no')}</td>
                 <td>
@@ -65,6 +75,11 @@ export function UsersAdminPage() {
           </tbody>
         </table>
       )}
+      {matching.length > shown.length ? (
+        <Button variant="secondary" onClick={() => setLimit((l) => l + PAGE)}>
+          {t('users.showMore')}
+        </Button>
+      ) : null}
       <Modal
         appElementId="root"
         visible={target !== null}
