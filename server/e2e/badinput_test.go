@@ -60,7 +60,13 @@ func TestHostileInputGetsAClearErrorAndChangesNothing(t *testing.T) {
 		}
 		if op.RequestBody != nil {
 			for name, body := range bodies {
-				check(name, w.raw(r.Method, path, body, "Authorization", "Bearer "+w.admin.Token))
+				h := []string{"Authorization", "Bearer " + w.admin.Token}
+				if name == "oversized" {
+					// As careful clients do: the server refuses on the length, before the body is
+					// sent (else it may close while the client still writes, a reset, not a 413).
+					h = append(h, "Expect", "100-continue")
+				}
+				check(name, w.raw(r.Method, path, body, h...))
 			}
 			check("text/plain", w.raw(r.Method, path, []byte(`{}`), "Authorization", "Bearer "+w.admin.Token, "Content-Type", "text/plain"))
 		}
