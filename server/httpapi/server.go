@@ -56,8 +56,13 @@ type Server struct {
 	log    *slog.Logger
 }
 
-// MaxBody is the largest request body accepted.
-const MaxBody = 64 * 1024
+// MaxBody is the largest request body accepted. Bodies up to readLimit are read in full and then
+// refused with a 413: a server that stops reading and closes makes the client's TCP stack see a
+// reset instead of the answer.
+const (
+	MaxBody   = 64 * 1024
+	readLimit = 1024 * 1024
+)
 
 // New builds the routes.
 func New(svc Services, opt Options) *Server {
@@ -68,7 +73,7 @@ func New(svc Services, opt Options) *Server {
 		// Values from c.Params, c.Query and friends outlive the request in the in-memory
 		// working set; by default Fiber hands out views of buffers it reuses.
 		Immutable:             true,
-		BodyLimit:             MaxBody,
+		BodyLimit:             readLimit,
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
@@ -80,7 +85,7 @@ func New(svc Services, opt Options) *Server {
 	s.app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) })
 	s.app.Get("/readyz", s.ready)
 
-	api := s.app.Group("/api/v1", s.requestContext)
+	api := s.app.Group("/api/v1", limitBody, s.requestContext)
 	api.Get("/openapi.yaml", func(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderContentType, "application/yaml; charset=utf-8")
 		return c.Send(opt.OpenAPI)
@@ -137,6 +142,13 @@ func (s *Server) requestContext(c *fiber.Ctx) error {
 	return c.Next()
 }
 
+func limitBody(c *fiber.Ctx) error {
+	if len(c.Body()) > MaxBody {
+		return apperr.New(apperr.BodyTooLarge, "the request body is larger than %d bytes", MaxBody)
+	}
+	return c.Next()
+}
+
 func securityHeaders(c *fiber.Ctx) error {
 	c.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "+
 		"img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "+
@@ -187,7 +199,7 @@ func fiberError(fe *fiber.Error) *apperr.Error {
 	case fiber.StatusNotFound:
 		return apperr.New(apperr.NotFound, "not found")
 	case fiber.StatusRequestEntityTooLarge:
-		return apperr.New(apperr.BodyTooLarge, "the request body is larger than %d bytes", MaxBody)
+		return apperr.New(apperr.BodyTooLarge, "the request body is larger than %d bytes", readLimit)
 	case fiber.StatusMethodNotAllowed:
 		return apperr.New(apperr.NotFound, "no such API route")
 	}
