@@ -197,7 +197,7 @@ func TestKilledServerKeepsEveryAcknowledgedChange(t *testing.T) {
 	_ = srv.cmd.Wait()
 	wg.Wait()
 
-	srv = startServer(t, bin, dir, port)
+	srv = startServer(t, bin, dir, freePort(t)) // a fresh port: the old one may be taken meanwhile
 	token = srv.login("coordinator@kainuu.example")
 	var after struct {
 		Revision int64
