@@ -17,6 +17,7 @@ import (
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/directory"
+	"github.com/elo-workspace/elo-workspace/server/documents"
 	"github.com/elo-workspace/elo-workspace/server/record"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/store"
@@ -53,6 +54,8 @@ type Dataset struct {
 	Memberships   []workspaces.Membership
 	Invitations   []workspaces.Invitation
 	Activity      []workspaces.Activity
+	Documents     []documents.Record // strategies and action plans, each with its recent changes in Tail
+	Changes       []documents.Change // the change log: every change not in a document's Tail
 
 	fresh     []int // indexes of Invitations that Freshen moves to the day of loading
 	freshActs []int // indexes of their invitation_sent entries in Activity
@@ -117,6 +120,8 @@ func (d *Dataset) writers() []writer {
 		insert("memberships", d.Memberships),
 		insert("invitations", d.Invitations),
 		insert("activity", d.Activity),
+		insert("documents", d.Documents),
+		insert("changes", d.Changes),
 		insert("users", d.Users),
 	}
 }
@@ -151,6 +156,7 @@ type gen struct {
 	orgSpecs  []orgSpec
 	userIdx   map[string]int // user id -> index in d.Users
 	events    []event
+	editors   map[string][]editor // workspace id -> who may edit its documents, and since when
 }
 
 // event is an activity entry before it gets its sequence number.
@@ -176,13 +182,14 @@ func Generate(seed uint64) *Dataset {
 	g := &gen{
 		rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
 		d:   &Dataset{}, emails: map[string]bool{}, names: map[string]bool{},
-		orgByName: map[string]int{}, userIdx: map[string]int{},
+		orgByName: map[string]int{}, userIdx: map[string]int{}, editors: map[string][]editor{},
 	}
 	for _, e := range []string{AdminEmail, CoordinatorEmail, MemberEmail, NationalEmail} {
 		g.emails[e] = true
 	}
 	g.organisations()
 	g.groups()
+	g.documents()
 	g.activity()
 	return g.d
 }
@@ -537,6 +544,13 @@ func (g *gen) members(ws int, ms []member, leads []int, created time.Time, admin
 			}
 		}
 		u := g.d.Users[m.user]
+		if editsFrom, ok := canEditSince(*m); ok {
+			e := editor{user: m.user, since: editsFrom, coordinator: m.role == workspaces.RoleCoordinator, coordSince: m.joined}
+			if m.initial != m.role {
+				e.coordSince = m.changed
+			}
+			g.editors[w.ID] = append(g.editors[w.ID], e)
+		}
 		g.d.Memberships = append(g.d.Memberships, workspaces.Membership{
 			ID: ID("membership", w.ID+"/"+u.ID), WorkspaceID: w.ID, UserID: u.ID, Role: m.role, JoinedAt: m.joined, Version: 1,
 		})

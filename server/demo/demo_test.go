@@ -6,7 +6,9 @@ import (
 	"log/slog"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,8 +20,11 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
 )
 
+// generated is the dataset of Seed, generated once for the tests that only read it.
+var generated = sync.OnceValue(func() *Dataset { return Generate(Seed) })
+
 func TestGenerateIsDeterministic(t *testing.T) {
-	a, b := Generate(Seed), Generate(Seed)
+	a, b := generated(), Generate(Seed)
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two runs with the same seed differ")
 	}
@@ -34,7 +39,7 @@ func TestGenerateIsDeterministic(t *testing.T) {
 }
 
 func TestCounts(t *testing.T) {
-	d := Generate(Seed)
+	d := generated()
 	if got := len(d.Organisations); got != 250 {
 		t.Errorf("organisations = %d, want 250", got)
 	}
@@ -130,7 +135,7 @@ func TestCounts(t *testing.T) {
 }
 
 func TestSeedOrganisations(t *testing.T) {
-	d := Generate(Seed)
+	d := generated()
 	byName := map[string]directory.Organisation{}
 	for _, o := range d.Organisations {
 		byName[o.Name] = o
@@ -165,7 +170,7 @@ func TestSeedOrganisations(t *testing.T) {
 }
 
 func TestDemoAccounts(t *testing.T) {
-	d := Generate(Seed)
+	d := generated()
 	users := map[string]accounts.User{}
 	for _, u := range d.Users {
 		users[u.Email] = u
@@ -214,7 +219,7 @@ func TestDemoAccounts(t *testing.T) {
 }
 
 func TestReferences(t *testing.T) {
-	d := Generate(Seed)
+	d := generated()
 	ids := map[string]bool{}
 	unique := func(kind, id string) {
 		if !record.Valid(id) || ids[id] {
@@ -293,7 +298,8 @@ func TestReferences(t *testing.T) {
 }
 
 func TestFreshen(t *testing.T) {
-	d := Generate(Seed)
+	shared := generated()
+	d := &Dataset{Invitations: slices.Clone(shared.Invitations), Activity: slices.Clone(shared.Activity), fresh: shared.fresh, freshActs: shared.freshActs}
 	now := Base.Add(300 * 24 * time.Hour)
 	d.Freshen(now)
 	pending := 0
@@ -338,10 +344,11 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("Load took %v", time.Since(began))
-	d := Generate(Seed)
+	d := generated()
 	want := map[string]int64{
 		"organisations": int64(len(d.Organisations)), "users": int64(len(d.Users)), "workspaces": int64(len(d.Workspaces)),
 		"memberships": int64(len(d.Memberships)), "invitations": int64(len(d.Invitations)), "activity": int64(len(d.Activity)),
+		"documents": int64(len(d.Documents)), "changes": int64(len(d.Changes)),
 	}
 	counts := func() map[string]int64 {
 		got := map[string]int64{}
