@@ -46,6 +46,8 @@ type Client struct {
 	stopped chan struct{} // closed when the writer has returned
 	closed  atomic.Bool
 	once    sync.Once
+	code    int    // why it was closed; set before done is closed
+	reason  string //
 }
 
 // QueueFrames is how many frames a client may have waiting before it counts as too slow.
@@ -70,12 +72,17 @@ func (c *Client) Send(frame []byte) {
 	}
 }
 
-// Close ends the connection with a code; the writer stops.
+// Close ends the connection with a code. The writer first sends what is already queued (the
+// last flush before a restart, say), then the close frame; a client closed for being too slow
+// is cut off at once, which also ends a write stuck on a dead peer.
 func (c *Client) Close(code int, reason string) {
 	c.once.Do(func() {
+		c.code, c.reason = code, reason
 		c.closed.Store(true)
 		close(c.done)
-		c.socket.Close(code, reason)
+		if code == CloseTooSlow {
+			c.socket.Close(code, reason)
+		}
 	})
 }
 
@@ -94,25 +101,41 @@ func (c *Client) write() {
 	for {
 		select {
 		case <-c.done:
+			if c.code != CloseTooSlow && c.merge(&buf, nil) {
+				_ = c.socket.Write(buf.Bytes()) // what was queued before the close
+			}
+			c.socket.Close(c.code, c.reason)
 			return
 		case f := <-c.queue:
-			buf.Reset()
-			buf.Write(f)
-		drain:
-			for buf.Len() < 256*1024 {
-				select {
-				case g := <-c.queue:
-					mergeArrays(&buf, g)
-				default:
-					break drain
-				}
-			}
+			c.merge(&buf, f)
 			if err := c.socket.Write(buf.Bytes()); err != nil {
 				c.Close(CloseTooSlow, "write failed")
 				return
 			}
 		}
 	}
+}
+
+// merge puts first (if any) and every frame queued now into buf as one JSON array; false when
+// there was nothing.
+func (c *Client) merge(buf *bytes.Buffer, first []byte) bool {
+	buf.Reset()
+	if first != nil {
+		buf.Write(first)
+	}
+	for buf.Len() < 256*1024 {
+		select {
+		case g := <-c.queue:
+			if buf.Len() == 0 {
+				buf.Write(g)
+			} else {
+				mergeArrays(buf, g)
+			}
+		default:
+			return buf.Len() > 0
+		}
+	}
+	return true
 }
 
 // mergeArrays appends the elements of the JSON array g to the JSON array in buf.

@@ -110,7 +110,8 @@ func TestASlowClientIsDisconnectedAndOthersGoOn(t *testing.T) {
 	cs, cf := NewClient("slow", slow), NewClient("fast", fast)
 	defer close(slow.block)
 	r.Do(func() { r.Join(cs); r.Join(cf) })
-	for i := 0; i < QueueFrames+5; i++ {
+	// The writer may take up to a queue's worth into its blocked write; after that the queue fills.
+	for i := 0; i < 2*QueueFrames+10; i++ {
 		r.Do(func() { r.Broadcast([]byte(fmt.Sprintf(`"%d"`, i))); r.flush() })
 		if got := fast.next(t); len(got) != 1 || got[0] != fmt.Sprint(i) {
 			t.Fatalf("fast client frame %d: %v", i, got)
@@ -206,7 +207,7 @@ func TestShutdownFlushesThenTellsClientsToReconnect(t *testing.T) {
 	if got := s.next(t); fmt.Sprint(got) != "[last words]" {
 		t.Fatalf("queued message before shutdown: %v", got)
 	}
-	<-c.Closed()
+	c.Wait()
 	if s.closeCode() != CloseRestarting {
 		t.Fatalf("close code %d", s.closeCode())
 	}
