@@ -111,6 +111,15 @@ type editResult struct {
 	CatchUp        float64        `json:"catchUpSeconds"`
 	CacheHits      float64        `json:"frameCacheHitRatio"`
 	ServerExited   string         `json:"serverExited,omitempty"`
+	Timeline       []slotResult   `json:"ackTimeline,omitempty"`
+}
+
+// slotResult is 5 s of typing: acknowledgements received, their mean and largest latency.
+type slotResult struct {
+	From   int     `json:"fromSecond"`
+	Acks   int64   `json:"acks"`
+	MeanMs float64 `json:"meanMs"`
+	MaxMs  float64 `json:"maxMs"`
 }
 
 type rssResult struct {
@@ -321,6 +330,7 @@ func editPlans(ctx context.Context, env *wsEnv, plans []*plan, seats [][]seat, r
 	env.cache.misses.Store(0)
 	cpu0, tool0 := cpuSeconds(env.srv.pid), cpuSeconds(os.Getpid())
 	began = time.Now()
+	env.editStart.Store(env.since())
 	editCtx, stopEditing := context.WithTimeout(ctx, o.duration)
 	var typists sync.WaitGroup
 	for i, e := range eds {
@@ -448,6 +458,12 @@ func editPlans(ctx context.Context, env *wsEnv, plans []*plan, seats [][]seat, r
 		res.Mismatches = append(res.Mismatches, "not every editor reached the stored revision within 90 s")
 	}
 	res.Ack, res.Arrival = row(&ack), row(&arr)
+	for i := range env.slots {
+		s := &env.slots[i]
+		if n := s.n.Load(); n > 0 {
+			res.Timeline = append(res.Timeline, slotResult{From: i * 5, Acks: n, MeanMs: float64(s.sum.Load()) / float64(n) / 1000, MaxMs: float64(s.max.Load()) / 1000})
+		}
+	}
 	res.Converged = len(res.Mismatches) == 0 && res.Compared > 0
 	_, peak := rss(env.srv.pid)
 	res.RSS.Peak = mib(peak)
@@ -516,12 +532,19 @@ func printEdit(o options, r *editResult) error {
 	}{{"send → own acknowledgement", r.Ack}, {"send → arrival at the others", r.Arrival}} {
 		fmt.Printf("%-30s %9d %9.2f %9.2f %9.2f %9.2f\n", x.name, x.l.Count, x.l.P50, x.l.P95, x.l.P99, x.l.Max)
 	}
+	if len(r.Timeline) > 0 {
+		fmt.Print("acknowledgements per 5 s (count, mean ms, max ms):")
+		for _, t := range r.Timeline {
+			fmt.Printf(" [%ds: %d, %.0f, %.0f]", t.From, t.Acks, t.MeanMs, t.MaxMs)
+		}
+		fmt.Println()
+	}
 	fmt.Printf("\nedits %d, changes sent %d (%.1f/s), acknowledged %d, revisions %d\n", r.Edits, r.Sent, float64(r.Sent)/r.Edit, r.Acked, r.Revisions)
 	fmt.Printf("received while typing: %d frames (%.0f/s), %d messages; frame cache hit ratio %.3f\n", r.Frames, float64(r.Frames)/r.Edit, r.Messages, r.CacheHits)
 	fmt.Printf("errors: %s\n", counts(r.Errors))
 	fmt.Printf("close codes: %s; reconnects %d, resyncs %d, editors lost %d\n", counts(r.Closes), r.Reconnects, r.Resyncs, r.Gone)
 	if r.Reordered > 0 {
-		fmt.Printf("snapshots that arrived after newer changes of their own tick (in the same frame): %d\n", r.Reordered)
+		fmt.Printf("changes newer than a snapshot that came before it in the same frame (the join tick's broadcast): %d\n", r.Reordered)
 	}
 	fmt.Printf("CPU while typing: server %.0f %%, eloload %.0f %% (of one core; 2 cores = 200 %%)\n", r.ServerCPU, r.ToolCPU)
 	fmt.Printf("server RSS: %.0f MiB at start, %.0f after set-up, %.0f after joins, %.0f at end of typing, %.0f peak; eloload %.0f MiB\n",

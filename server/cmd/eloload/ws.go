@@ -34,10 +34,30 @@ type wsEnv struct {
 	t0     time.Time // time base of send and arrival stamps (monotonic)
 	sent   sync.Map  // change id -> when it was sent (ns since t0): the side table for arrival latency
 	cache  frameCache
-	ending atomic.Bool // the tool is closing connections itself: closes are not failures
+	ending atomic.Bool
+	// the acknowledgements per 5 s of typing: count, summed and largest latency (µs), for the timeline
+	editStart atomic.Int64
+	slots     [60]struct{ n, sum, max atomic.Int64 } // the tool is closing connections itself: closes are not failures
 }
 
 func (env *wsEnv) since() int64 { return int64(time.Since(env.t0)) }
+
+// slot counts an acknowledgement that arrived at (ns since t0) in its 5-second slot of typing.
+func (env *wsEnv) slot(at, us int64) {
+	start := env.editStart.Load()
+	if start == 0 || at < start {
+		return
+	}
+	i := int((at - start) / int64(5*time.Second))
+	if i >= len(env.slots) {
+		return
+	}
+	s := &env.slots[i]
+	s.n.Add(1)
+	s.sum.Add(us)
+	for m := s.max.Load(); us > m && !s.max.CompareAndSwap(m, us); m = s.max.Load() {
+	}
+}
 
 func (env *wsEnv) as(token string) *client {
 	return &client{base: env.srv.base, http: env.hc, token: token}
@@ -647,6 +667,7 @@ func (e *editor) apply(c dchange, at int64) bool {
 	if e.outID != "" && c.id == e.outID {
 		e.ack.add(time.Duration(at - e.outSent))
 		e.ackedN++
+		e.env.slot(at, (at-e.outSent)/1000)
 		if len(c.dropped) > 0 {
 			e.resync("own change dropped: " + c.dropped[0])
 			return false
