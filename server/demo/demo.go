@@ -69,6 +69,11 @@ func ID(kind, key string) string {
 
 // Load fills an empty database (no users) with the demo dataset; with users it does nothing.
 func Load(ctx context.Context, db *store.DB, password string, log *slog.Logger) error {
+	return load(ctx, db, password, log, func() *Dataset { return Generate(Seed) })
+}
+
+// load is Load with the dataset made by generate (tests under the race detector load a part).
+func load(ctx context.Context, db *store.DB, password string, log *slog.Logger, generate func() *Dataset) error {
 	began := time.Now()
 	n, err := store.NewTable[accounts.User](db, "users").Count(ctx)
 	if err != nil {
@@ -82,7 +87,7 @@ func Load(ctx context.Context, db *store.DB, password string, log *slog.Logger) 
 	if err != nil {
 		return fmt.Errorf("hash the demo password: %w", err)
 	}
-	d := Generate(Seed)
+	d := generate()
 	for i := range d.Users {
 		d.Users[i].PasswordHash = hash
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/directory"
+	"github.com/elo-workspace/elo-workspace/server/documents"
 	"github.com/elo-workspace/elo-workspace/server/record"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/store"
@@ -340,11 +341,29 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	began := time.Now()
-	if err := Load(ctx, db, "elo-demo-password", log); err != nil {
+	d := generated()
+	if raceDetector {
+		// The embedded database is slow under the race detector: store all but most documents.
+		part := *d
+		part.Documents = d.Documents[:4]
+		part.Changes = nil
+		for _, c := range d.Changes {
+			if slices.ContainsFunc(part.Documents, func(r documents.Record) bool { return r.ID == c.Document }) {
+				part.Changes = append(part.Changes, c)
+			}
+		}
+		d = &part
+		if err := load(ctx, db, "elo-demo-password", log, func() *Dataset {
+			c := part // load sets passwords and freshens invitations: not in the shared dataset
+			c.Users, c.Invitations, c.Activity = slices.Clone(c.Users), slices.Clone(c.Invitations), slices.Clone(c.Activity)
+			return &c
+		}); err != nil {
+			t.Fatal(err)
+		}
+	} else if err := Load(ctx, db, "elo-demo-password", log); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("Load took %v", time.Since(began))
-	d := generated()
 	want := map[string]int64{
 		"organisations": int64(len(d.Organisations)), "users": int64(len(d.Users)), "workspaces": int64(len(d.Workspaces)),
 		"memberships": int64(len(d.Memberships)), "invitations": int64(len(d.Invitations)), "activity": int64(len(d.Activity)),

@@ -71,7 +71,9 @@ func (g *gen) documents() {
 func DocumentID(regionCode, key string) string { return ID("document", regionCode+"/"+key) }
 
 // nodeID is the id of the k-th node made in a document (the root has the document's id).
-func nodeID(docID string, k int) string { return "n_" + ID("node", fmt.Sprintf("%s/%d", docID, k))[:20] }
+func nodeID(docID string, k int) string {
+	return "n_" + ID("node", fmt.Sprintf("%s/%d", docID, k))[:20]
+}
 
 // InitialDocument is a demo document as it was created (revision 0): its root and the
 // starting structure plans.NewDocument gives, with the ids the generator gave them. Replaying
