@@ -16,6 +16,10 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/realtime"
 )
 
+// presenceEvery is how many ticks presence waits at least between broadcasts (about 250 ms):
+// the list goes to everyone, so in a big room it must not go out on every keystroke.
+const presenceEvery = 16
+
 // KeepRecent is how many changes a room keeps for transforming late changes and replaying
 // them to rejoining editors; a client further behind gets the whole document.
 const KeepRecent = 2000
@@ -30,7 +34,8 @@ type live struct {
 	batch  []Change         // accepted this tick, not stored yet
 	seen   map[string]int64 // author + change id -> revision, for the changes in recent
 	peers  map[*realtime.Client]*peer
-	moved  bool // presence changed this tick
+	moved  bool // presence changed since it was last sent
+	ticks  int
 	failed bool // a write failed: the room is closing
 }
 
@@ -156,7 +161,8 @@ func (lv *live) flush() {
 		lv.room.Broadcast(changesMessage(lv.batch))
 		lv.batch = lv.batch[:0]
 	}
-	if lv.moved {
+	lv.ticks++
+	if lv.moved && lv.ticks%presenceEvery == 0 {
 		lv.room.Broadcast(lv.presence())
 		lv.moved = false
 	}

@@ -87,7 +87,7 @@ func TestATicksMessagesReachEveryClientAsOneFrame(t *testing.T) {
 		got := s.next(t)
 		want := []string{"a", "b"}
 		if i == 2 {
-			want = append(want, "ack for 2")
+			want = []string{"ack for 2", "a", "b"}
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("client %d got %v, want %v", i, got, want)

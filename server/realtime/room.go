@@ -7,7 +7,7 @@ import (
 
 // Room serialises everything that happens to one live document: every action runs on the
 // room's goroutine, in order. Messages queued with Broadcast or SendTo go out at the next tick,
-// one frame per client.
+// one frame per client: its own messages first, then the broadcasts.
 type Room struct {
 	ID string
 
@@ -96,7 +96,8 @@ func (r *Room) Clients(f func(*Client)) {
 // Broadcast queues a message (JSON) for every client at the next tick.
 func (r *Room) Broadcast(msg []byte) { r.broadcast = append(r.broadcast, msg) }
 
-// SendTo queues a message for one client at the next tick, after the tick's broadcasts.
+// SendTo queues a message for one client at the next tick, before the tick's broadcasts (so a
+// joining client gets its snapshot or replay before changes newer than it).
 func (r *Room) SendTo(c *Client, msg []byte) { r.direct[c] = append(r.direct[c], msg) }
 
 // BeforeFlush registers f to run on the room goroutine before every flush.
@@ -119,7 +120,7 @@ func (r *Room) flush() {
 		case len(d) == 0 && shared != nil:
 			c.Send(shared) // the same bytes for everyone: one encoding per tick
 		case len(d) > 0:
-			c.Send(frame(append(append([][]byte{}, r.broadcast...), d...)))
+			c.Send(frame(append(append([][]byte{}, d...), r.broadcast...)))
 		}
 	}
 	r.broadcast = r.broadcast[:0]
