@@ -533,35 +533,23 @@ func TestManyEditorsTypingAtOnceConverge(t *testing.T) {
 	t.Logf("%d editors, %d revisions, all equal to the stored text (%d characters)", len(people), final.Revision, len([]rune(want)))
 }
 
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
 // randomEdit makes a small insert or delete in text (Finnish letters and an emoji included).
 func randomEdit(rng *rand.Rand, text string) ot.Operation {
-	n := utf16Len(text)
+	n := ot.Len(text)
 	pieces := []string{"ä", "ö", "ohjaus ", "å", "🙂", "x"}
 	b := &ot.Builder{}
 	if n > 0 && rng.IntN(3) == 0 {
 		// delete one whole character at a rune boundary
 		runes := []rune(text)
 		at := rng.IntN(len(runes))
-		pre := utf16Len(string(runes[:at]))
-		width := utf16Len(string(runes[at]))
+		pre := ot.Len(string(runes[:at]))
+		width := ot.Len(string(runes[at]))
 		op, _ := b.Retain(pre).Delete(width).Retain(n - pre - width).Operation()
 		return op
 	}
 	runes := []rune(text)
 	at := rng.IntN(len(runes) + 1)
-	pre := utf16Len(string(runes[:at]))
+	pre := ot.Len(string(runes[:at]))
 	op, _ := b.Retain(pre).Insert(pieces[rng.IntN(len(pieces))]).Retain(n - pre).Operation()
 	return op
 }

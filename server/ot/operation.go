@@ -297,3 +297,7 @@ func asciiWord(s string, i int) bool {
 		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 	return w&0x8080808080808080 == 0
 }
+
+// Len is the length of s in UTF-16 code units, as a browser's String.length counts it: the unit
+// of every position and length in an operation.
+func Len(s string) int { return utf16Len(s) }

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/elo-workspace/elo-workspace/server/apperr"
+	"github.com/elo-workspace/elo-workspace/server/ot"
 )
 
 // errConflict marks an error that a concurrent change can cause in an operation that was
@@ -65,8 +66,8 @@ func (d *Document) applyText(op Op) (Op, error) {
 		return Op{}, apperr.Invalid("field", "a %s has no text field %q", n.Type, op.Field)
 	}
 	old := n.Text[op.Field]
-	if op.Text.BaseLen() != utf16Len(old) {
-		return Op{}, apperr.Invalid("op", "the text operation's base length %d is not the text's length %d", op.Text.BaseLen(), utf16Len(old))
+	if op.Text.BaseLen() != ot.Len(old) {
+		return Op{}, apperr.Invalid("op", "the text operation's base length %d is not the text's length %d", op.Text.BaseLen(), ot.Len(old))
 	}
 	if op.Text.TargetLen() > max {
 		return Op{}, conflict(apperr.Invalid(op.Field, "%s is longer than %d characters", op.Field, max))

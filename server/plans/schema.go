@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/elo-workspace/elo-workspace/server/apperr"
+	"github.com/elo-workspace/elo-workspace/server/ot"
 	"github.com/elo-workspace/elo-workspace/server/record"
 )
 
@@ -448,21 +449,8 @@ func checkTextValue(field, v string, max int) error {
 	if strings.ContainsRune(v, 0) {
 		return apperr.Invalid(field, "%s contains a NUL character", field)
 	}
-	if utf16Len(v) > max {
+	if ot.Len(v) > max {
 		return conflict(apperr.Invalid(field, "%s is longer than %d characters", field, max))
 	}
 	return nil
-}
-
-// utf16Len counts UTF-16 code units, as a browser's String.length does.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
 }

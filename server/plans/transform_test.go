@@ -345,7 +345,7 @@ func randomOp(r *rand.Rand, d *Document, nextID *int) (Op, bool) {
 		}
 		slices.Sort(fields)
 		f := fields[r.Intn(len(fields))]
-		if utf16Len(n.Text[f]) > 200 {
+		if ot.Len(n.Text[f]) > 200 {
 			return Op{}, false
 		}
 		return textOp(n.ID, f, randomTextOp(r, n.Text[f])), true

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/elo-workspace/elo-workspace/server/ot"
 )
 
 func TestLoopback(t *testing.T) {
@@ -67,7 +69,7 @@ func TestRandomEditStaysValid(t *testing.T) {
 		}
 		text = next
 	}
-	if n := utf16Len(text); n < 10 || n > 200 {
+	if n := ot.Len(text); n < 10 || n > 200 {
 		t.Errorf("text drifted to %d units", n)
 	}
 }

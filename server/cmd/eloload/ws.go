@@ -710,7 +710,7 @@ func (e *editor) apply(c dchange, at int64) bool {
 		}
 	}
 	if !own { // move the state machine on by one revision: an identity on the server's text
-		n := utf16Len(e.texts[e.own])
+		n := ot.Len(e.texts[e.own])
 		if e.client.State() != ot.Synchronized {
 			n = e.client.Outstanding().BaseLen()
 		}
@@ -820,34 +820,22 @@ func (e *editor) run(ctx context.Context) {
 // randomEdit inserts a short piece (Finnish letters, an emoji) or deletes one character at a
 // rune boundary, keeping the text roughly between 20 and 120 characters.
 func randomEdit(rng *rand.Rand, text string) ot.Operation {
-	n := utf16Len(text)
+	n := ot.Len(text)
 	runes := []rune(text)
 	pieces := []string{"ä", "ö", "ohjaus ", "å", "🙂", "x", "ELO ", "Kainuu "}
 	b := &ot.Builder{}
 	del := len(runes) > 120 || (len(runes) > 20 && rng.IntN(5) < 2)
 	if del {
 		at := rng.IntN(len(runes))
-		pre := utf16Len(string(runes[:at]))
-		width := utf16Len(string(runes[at]))
+		pre := ot.Len(string(runes[:at]))
+		width := ot.Len(string(runes[at]))
 		op, _ := b.Retain(pre).Delete(width).Retain(n - pre - width).Operation()
 		return op
 	}
 	at := rng.IntN(len(runes) + 1)
-	pre := utf16Len(string(runes[:at]))
+	pre := ot.Len(string(runes[:at]))
 	op, _ := b.Retain(pre).Insert(pieces[rng.IntN(len(pieces))]).Retain(n - pre).Operation()
 	return op
-}
-
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
 }
 
 // snapshotFrame reports whether a frame holds a snapshot (the idle connections' only check).
