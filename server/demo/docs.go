@@ -432,7 +432,7 @@ func (dg *docGen) finish(status string) {
 		at := ends[st.session].Add(time.Duration(20+g.rng.IntN(200)) * time.Minute)
 		g.event(dg.ws, coords[g.rng.IntN(len(coords))], "document_status_changed", doc.Title, st.status, at, 0)
 	}
-	tail := len(out) % documents.ArchiveEvery
+	tail := min(len(out)%documents.ArchiveEvery, maxTail)
 	rec := documents.Record{Document: *doc, Tail: append([]documents.Change{}, out[len(out)-tail:]...)}
 	g.d.Documents = append(g.d.Documents, rec)
 	g.d.Changes = append(g.d.Changes, out[:len(out)-tail]...)
@@ -946,3 +946,8 @@ func (g *gen) advance(dg *docGen, pa *planAction, ri, rounds, year int) {
 		}
 	}
 }
+
+// maxTail is how many of its last changes a document keeps in its record; the rest are in the
+// change log. A room replays its record's tail to editors who rejoin; a short one keeps the
+// documents collection small, which is what every start reads.
+const maxTail = 20
