@@ -9,7 +9,10 @@ import (
 	"log/slog"
 	"net"
 	"path/filepath"
+	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/config"
@@ -98,11 +101,26 @@ func (a *App) load(ctx context.Context) error {
 	a.Documents = documents.New(store.NewTable[documents.Record](db, "documents"), store.NewTable[documents.Change](db, "changes"),
 		documents.Deps{Workspaces: a.Workspaces, Accounts: a.Accounts, Refs: planRefs{a.Reference, a.Directory}, Log: log})
 
-	for _, l := range []interface{ Load(context.Context) error }{a.Reference, a.Directory, a.Accounts, a.Workspaces, a.Documents} {
-		if err := l.Load(ctx); err != nil {
+	// The services read their own collections only, so they load at once: start-up takes as
+	// long as the largest working set (the documents), not the sum.
+	var mu sync.Mutex
+	took := map[string]string{}
+	g, gctx := errgroup.WithContext(ctx)
+	for name, load := range map[string]func(context.Context) error{"reference": a.Reference.Load, "directory": a.Directory.Load,
+		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load} {
+		g.Go(func() error {
+			began := time.Now()
+			err := load(gctx)
+			mu.Lock()
+			took[name] = time.Since(began).Round(time.Millisecond).String()
+			mu.Unlock()
 			return err
-		}
+		})
 	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	log.Info("working set loaded", "took", took)
 	a.http = httpapi.New(httpapi.Services{
 		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: web.Dist(), RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})

@@ -125,10 +125,22 @@ func (d *Dataset) writers() []writer {
 		insert("memberships", d.Memberships),
 		insert("invitations", d.Invitations),
 		insert("activity", d.Activity),
-		insert("documents", d.Documents),
+		insert("documents", d.storedDocuments()),
 		insert("changes", d.Changes),
 		insert("users", d.Users),
 	}
+}
+
+// storedDocuments are the documents in their stored form (nodes as JSON text).
+func (d *Dataset) storedDocuments() []documents.Record {
+	out := make([]documents.Record, len(d.Documents))
+	for i, r := range d.Documents {
+		var err error
+		if out[i], err = documents.Stored(r); err != nil {
+			panic(err) // generated documents always encode
+		}
+	}
+	return out
 }
 
 // Freshen moves the pending invitations (and their activity entries) by whole weeks (so they

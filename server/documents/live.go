@@ -137,7 +137,11 @@ func (lv *live) store() error {
 		next.Tail = []Change{}
 	}
 	next.Version = lv.rec.Version + 1
-	if err := lv.s.docs.Replace(ctx, next.ID, lv.rec.Version, next); err != nil {
+	out, err := Stored(next)
+	if err != nil {
+		return err
+	}
+	if err := lv.s.docs.Replace(ctx, next.ID, lv.rec.Version, out); err != nil {
 		return err
 	}
 	lv.rec = next

@@ -64,7 +64,7 @@ type Document struct {
 	Period      string           `json:"period" bson:"period"` // e.g. "2026" or "2025-2027"
 	Status      string           `json:"status" bson:"status"`
 	Revision    int64            `json:"revision" bson:"revision"` // of the last accepted change
-	Nodes       map[string]*Node `json:"nodes" bson:"nodes"`
+	Nodes       map[string]*Node `json:"nodes" bson:"-"`           // stored by documents as one JSON text (Record.Content)
 	CreatedAt   time.Time        `json:"createdAt" bson:"createdAt"`
 	UpdatedAt   time.Time        `json:"updatedAt" bson:"updatedAt"`
 	Version     int              `json:"version" bson:"version"` // of the stored record
