@@ -1,35 +1,17 @@
 // Inviting a new member: the coordinator's form, the emailed link, the new account, the
 // language switch; used and revoked links.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  ACCOUNTS,
-  heading,
-  invitationLink,
-  launchBrowser,
-  newPage,
-  signIn,
-  startServer,
-  t,
-  uniqueEmail,
-} from './support.mjs';
+import { test } from 'node:test';
+import { ACCOUNTS, heading, invitationLink, newPage, signIn, t, uniqueEmail, useServerAndBrowser } from './support.mjs';
 
 const KAINUU = 'ELO-ryhmä Kainuu';
 const COORDINATOR_NAME = 'Kaisa Kemppainen';
 
-let server;
-let browser;
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** Signs the Kainuu coordinator in and opens the group's members page through the links. */
 async function openKainuuMembers() {
-  const page = await newPage(browser, server);
+  const page = await newPage(env.browser, env.server);
   await signIn(page, ACCOUNTS.kainuuCoordinator);
   await heading(page, t('fi', 'workspaces.title'));
   await page.getByRole('link', { name: KAINUU, exact: true }).click();
@@ -57,12 +39,12 @@ test('a coordinator invites a new member who joins, signs in again and switches 
   const note = 'Tervetuloa mukaan Kainuun ELO-ryhmään! Seuraava kokous on tiistaina.';
   await invite(coordinator, email, note);
 
-  const { link, mail } = invitationLink(server, email);
+  const { link, mail } = invitationLink(env.server, email);
   assert.ok(mail.body.includes(note), `the personal note is in the email:\n${mail.body}`);
-  assert.ok(link.startsWith(`${server.baseURL}/invitations/`), link);
+  assert.ok(link.startsWith(`${env.server.baseURL}/invitations/`), link);
 
   // The invitee, in a browser of their own.
-  const page = await newPage(browser, server);
+  const page = await newPage(env.browser, env.server);
   await page.goto(link);
   await heading(page, t('fi', 'invitation.title'));
   const facts = page.locator('dl.facts');
@@ -130,11 +112,11 @@ test('a used invitation link says so; a revoked one says it was revoked', async 
   const revokedEmail = uniqueEmail('revoked');
   await invite(coordinator, usedEmail);
   await invite(coordinator, revokedEmail);
-  const used = invitationLink(server, usedEmail).link;
-  const revoked = invitationLink(server, revokedEmail).link;
+  const used = invitationLink(env.server, usedEmail).link;
+  const revoked = invitationLink(env.server, revokedEmail).link;
 
   // Accept the first one.
-  const invitee = await newPage(browser, server);
+  const invitee = await newPage(env.browser, env.server);
   await invitee.goto(used);
   const create = invitee.getByRole('region', { name: t('fi', 'invitation.createHeading') });
   await create.getByLabel(t('fi', 'fields.name'), { exact: true }).fill('Käytetty Kutsu');
@@ -155,7 +137,7 @@ test('a used invitation link says so; a revoked one says it was revoked', async 
   assert.equal(await pending.getByRole('rowheader', { name: usedEmail }).count(), 0);
 
   // Someone else opens both links.
-  const stranger = await newPage(browser, server);
+  const stranger = await newPage(env.browser, env.server);
   await stranger.goto(used);
   await heading(stranger, t('fi', 'invitation.title'));
   await stranger.getByRole('alert').getByText(t('fi', 'errors.invitation_used')).waitFor();

@@ -1,17 +1,9 @@
 // Keyboard use: the skip link, and signing in without a mouse.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { ACCOUNTS, DEMO_PASSWORD, heading, launchBrowser, newPage, startServer, t } from './support.mjs';
+import { test } from 'node:test';
+import { ACCOUNTS, DEMO_PASSWORD, heading, newPage, t, useServerAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** What has focus: tag, id, name attribute and text, for assertions and messages. */
 function focused(page) {
@@ -22,7 +14,7 @@ function focused(page) {
 }
 
 test('the first Tab reaches the skip link, which moves focus to the main content', async () => {
-  const page = await newPage(browser, server);
+  const page = await newPage(env.browser, env.server);
   await page.goto('/login');
   await heading(page, t('fi', 'login.title'));
 
@@ -46,7 +38,7 @@ test('the first Tab reaches the skip link, which moves focus to the main content
 });
 
 test('the sign-in form can be filled and submitted with the keyboard only', async () => {
-  const page = await newPage(browser, server);
+  const page = await newPage(env.browser, env.server);
   await page.goto('/login');
   await heading(page, t('fi', 'login.title'));
 

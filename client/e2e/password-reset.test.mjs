@@ -1,22 +1,14 @@
 // Forgotten password: the link on the sign-in page, the emailed link, the new password.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { ACCOUNTS, DEMO_PASSWORD, heading, launchBrowser, newPage, resetLink, signIn, startServer, t } from './support.mjs';
+import { test } from 'node:test';
+import { ACCOUNTS, DEMO_PASSWORD, heading, newPage, resetLink, signIn, t, useServerAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 test('a member resets a forgotten password from the sign-in page and signs in with the new one', async () => {
   const email = ACCOUNTS.etelaSavoMember;
   const newPassword = 'uusi-salasana-etela-savo';
-  const page = await newPage(browser, server);
+  const page = await newPage(env.browser, env.server);
 
   await page.goto('/login');
   await heading(page, t('fi', 'login.title'));
@@ -26,8 +18,8 @@ test('a member resets a forgotten password from the sign-in page and signs in wi
   await page.getByRole('button', { name: t('fi', 'reset.requestSubmit') }).click();
   await page.getByRole('status').getByText(t('fi', 'reset.requestSent')).waitFor();
 
-  const link = resetLink(server, email);
-  assert.ok(link.startsWith(`${server.baseURL}/reset-password?token=`), link);
+  const link = resetLink(env.server, email);
+  assert.ok(link.startsWith(`${env.server.baseURL}/reset-password?token=`), link);
   await page.goto(link);
   await heading(page, t('fi', 'reset.confirmTitle'));
 
@@ -54,7 +46,7 @@ test('a member resets a forgotten password from the sign-in page and signs in wi
   await page.getByRole('link', { name: 'ELO-ryhmä Etelä-Savo', exact: true }).waitFor();
 
   // The link worked once.
-  const again = await newPage(browser, server);
+  const again = await newPage(env.browser, env.server);
   await again.goto(link);
   await heading(again, t('fi', 'reset.confirmTitle'));
   await again.getByLabel(t('fi', 'fields.newPassword'), { exact: true }).fill('kolmas-salasana-123');

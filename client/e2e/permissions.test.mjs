@@ -1,19 +1,11 @@
 // Read-only access: the national group sees regional groups without managing them.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { ACCOUNTS, heading, launchBrowser, newPage, signIn, startServer, t } from './support.mjs';
+import { test } from 'node:test';
+import { ACCOUNTS, heading, newPage, signIn, t, useServerAndBrowser } from './support.mjs';
 
 const KAINUU = 'ELO-ryhmä Kainuu';
 
-let server;
-let browser;
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** The members page shows the members and nothing to manage them with. */
 async function assertReadOnlyMembersPage(page, workspace, someMember) {
@@ -29,7 +21,7 @@ async function assertReadOnlyMembersPage(page, workspace, someMember) {
 }
 
 test('a national group member opens Kainuu\'s group and sees its members read-only', async () => {
-  const page = await newPage(browser, server);
+  const page = await newPage(env.browser, env.server);
   await signIn(page, ACCOUNTS.national);
   await heading(page, t('fi', 'workspaces.title'));
   const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: KAINUU, exact: true }) });
@@ -50,7 +42,7 @@ test('a national group member opens Kainuu\'s group and sees its members read-on
 });
 
 test('a plain member sees their own group\'s members page without the invite form', async () => {
-  const page = await newPage(browser, server);
+  const page = await newPage(env.browser, env.server);
   await signIn(page, ACCOUNTS.etelaSavoMember);
   await page.getByRole('link', { name: 'ELO-ryhmä Etelä-Savo', exact: true }).click();
   await heading(page, 'ELO-ryhmä Etelä-Savo');

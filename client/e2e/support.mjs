@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: a demo server per test file, Debian's chromium,
 // the outbox, the UI catalogs, sign-in and axe scans.
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -113,6 +114,22 @@ export async function startServer() {
   }
   await server.stop();
   throw new Error(`server at ${baseURL} was not ready after 30 s:\n${output}`);
+}
+
+/**
+ * Starts a server and a browser before the file's tests and stops them after; the returned
+ * object holds them (env.server, env.browser) once the tests run.
+ */
+export function useServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    [env.server, env.browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export function launchBrowser() {
