@@ -4,11 +4,13 @@
 // changes from many editors are serialised, transformed, stored and fanned out
 // (shared/coedit/PROTOCOL.md).
 //
-// Storage: each document is one record holding the current document and its Tail, the changes
-// accepted since the last move to the change log. A room stores its record once per tick with
-// every change of that tick in the tail, in one atomic write, before anyone hears of them:
-// nothing acknowledged is lost, and a room starts from its record alone. Every ArchiveEvery
-// changes the tail moves to the change log (an idempotent append), which holds the history.
+// Storage: every tick, a room appends the tick's changes to the change log (an insert, whose
+// cost does not grow with the database) before anyone hears of them, so nothing acknowledged is
+// lost. The document record is a snapshot, rewritten only every SnapshotEvery changes, on
+// changes of its metadata, and when the room closes; while a room has changes beyond the
+// snapshot the record is marked Dirty, and a server starting after a crash replays the log
+// beyond the snapshot of each dirty record. (Replacing the record every tick made every tick
+// walk and convert the whole collection on the embedded database.)
 package documents
 
 import (
@@ -16,6 +18,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -48,7 +51,8 @@ type Record struct {
 	plans.Document `bson:",inline"`
 	Content        string   `bson:"content"` // Document.Nodes as JSON; filled by Stored
 	Archived       bool     `bson:"archived"`
-	Tail           []Change `bson:"tail"`
+	Dirty          bool     `bson:"dirty"` // the change log may hold changes beyond this snapshot
+	Tail           []Change `bson:"tail"`  // recent changes kept with the snapshot (moved to the log at the next snapshot)
 }
 
 // Stored returns r ready to be written: its nodes encoded into Content.
@@ -70,8 +74,12 @@ func loaded(r Record) (Record, error) {
 	return r, nil
 }
 
-// ArchiveEvery is how many changes a record's tail holds before they move to the change log.
+// ArchiveEvery is how many changes a record's tail may hold (records written by the demo keep
+// their last changes there).
 const ArchiveEvery = 200
+
+// SnapshotEvery is how many changes a room appends to the log between snapshots of its record.
+const SnapshotEvery = 500
 
 // Summary is a document as a list shows it to one person.
 type Summary struct {
@@ -82,6 +90,7 @@ type Summary struct {
 // ChangeLog is the append-only history of every document.
 type ChangeLog interface {
 	Append(ctx context.Context, changes []Change) error
+	WhereIn(ctx context.Context, field string, values []string) ([]Change, error)
 }
 
 // Workspaces is what documents need to know about workspaces and their people.
@@ -137,12 +146,52 @@ func (s *Service) Load(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.records = make(map[string]Record, len(all))
+	var dirty []string
 	for _, r := range all {
 		if r, err = loaded(r); err != nil {
 			return err
 		}
 		s.records[r.ID] = r
+		if r.Dirty {
+			dirty = append(dirty, r.ID)
+		}
 	}
+	return s.recover(ctx, dirty)
+}
+
+// recover brings dirty records (a room was open when the server stopped without closing it)
+// up to date with their changes in the log. The replayed changes stay in the record's tail, so
+// editors who reconnect get them as a replay.
+func (s *Service) recover(ctx context.Context, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	all, err := s.changes.WhereIn(ctx, "document", ids)
+	if err != nil {
+		return err
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Rev < all[j].Rev })
+	for _, ch := range all {
+		r := s.records[ch.Document]
+		if ch.Rev <= r.Revision {
+			continue
+		}
+		if ch.Rev != r.Revision+1 {
+			return fmt.Errorf("document %s: the change log skips from revision %d to %d", r.ID, r.Revision, ch.Rev)
+		}
+		var ops []plans.Op
+		if err := json.Unmarshal([]byte(ch.Ops), &ops); err != nil {
+			return fmt.Errorf("document %s revision %d: %w", r.ID, ch.Rev, err)
+		}
+		r.Nodes = r.Document.Clone().Nodes
+		if _, err := r.Document.ApplyChange(ops, nil); err != nil {
+			return fmt.Errorf("document %s revision %d does not apply: %w", r.ID, ch.Rev, err)
+		}
+		r.Revision, r.UpdatedAt = ch.Rev, ch.At
+		r.Tail = append(slices.Clone(r.Tail), ch)
+		s.records[r.ID] = r
+	}
+	s.d.Log.Info("documents recovered from the change log", "documents", len(ids), "changes", len(all))
 	return nil
 }
 

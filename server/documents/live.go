@@ -26,17 +26,18 @@ const KeepRecent = 2000
 
 // live is the state of one open document; it is touched only on its room's goroutine.
 type live struct {
-	s      *Service
-	room   *realtime.Room
-	rec    Record           // the document now: stored, plus what this tick accepted
-	recent []Change         // the last accepted changes, oldest first, ending at rec.Revision
-	ops    [][]plans.Op     // the operations of recent, decoded
-	batch  []Change         // accepted this tick, not stored yet
-	seen   map[string]int64 // author + change id -> revision, for the changes in recent
-	peers  map[*realtime.Client]*peer
-	moved  bool // presence changed since it was last sent
-	ticks  int
-	failed bool // a write failed: the room is closing
+	s       *Service
+	room    *realtime.Room
+	rec     Record           // the document now: stored, plus what this tick accepted
+	recent  []Change         // the last accepted changes, oldest first, ending at rec.Revision
+	ops     [][]plans.Op     // the operations of recent, decoded
+	batch   []Change         // accepted this tick, not stored yet
+	seen    map[string]int64 // author + change id -> revision, for the changes in recent
+	peers   map[*realtime.Client]*peer
+	moved   bool // presence changed since it was last sent
+	ticks   int
+	failed  bool // a write failed: the room is closing
+	pending int  // changes appended to the log since the record was last stored
 }
 
 // peer is one editor's connection.
@@ -67,6 +68,7 @@ func (s *Service) open(r *realtime.Room) {
 		lv.seen[ch.By+"/"+ch.ClientID] = ch.Rev
 	}
 	r.BeforeFlush(lv.flush)
+	r.OnStop(lv.close)
 	s.mu.Lock()
 	s.lives[r] = lv
 	s.mu.Unlock()
@@ -103,6 +105,7 @@ func (s *Service) inRoom(id string, f func(*live) (Record, error)) (Record, erro
 			}
 			return out, err
 		}
+		<-r.Done() // it was stopping: its successor starts from its last writes
 	}
 	return Record{}, apperr.Wrap(fmt.Errorf("document %s: room unavailable", id), "open document")
 }
@@ -124,13 +127,13 @@ func (lv *live) saveMeta() (Record, error) {
 	return lv.rec, nil
 }
 
-// store writes the record with the changes accepted so far (one atomic write), moving a long
-// tail to the change log first.
+// store writes the record (a snapshot of the document now), first moving a tail kept in the
+// old record to the change log.
 func (lv *live) store() error {
 	ctx, cancel := context.WithTimeout(lv.s.base, 10*time.Second)
 	defer cancel()
 	next := lv.rec
-	if len(next.Tail) >= ArchiveEvery {
+	if len(next.Tail) > 0 {
 		if err := lv.s.changes.Append(ctx, next.Tail); err != nil {
 			return err
 		}
@@ -145,10 +148,27 @@ func (lv *live) store() error {
 		return err
 	}
 	lv.rec = next
-	stored := next
-	stored.Nodes = next.Document.Clone().Nodes // the room goes on changing its own map
-	lv.s.put(stored)
+	lv.pending = 0
+	lv.publish()
 	return nil
+}
+
+// publish makes the room's document what readers (and the next room) see.
+func (lv *live) publish() {
+	shown := lv.rec
+	shown.Nodes = lv.rec.Document.Clone().Nodes // the room goes on changing its own map
+	lv.s.put(shown)
+}
+
+// close stores a clean snapshot when the room stops, so the next start need not replay the log.
+func (lv *live) close() {
+	if lv.failed || (!lv.rec.Dirty && lv.pending == 0) {
+		return
+	}
+	lv.rec.Dirty = false
+	if err := lv.store(); err != nil {
+		lv.s.d.Log.Error("document snapshot at close failed; the next start replays the log", "document", lv.rec.ID, "err", err)
+	}
 }
 
 // flush runs before each tick's messages go out: it stores the tick's changes, then queues them
@@ -158,9 +178,22 @@ func (lv *live) flush() {
 		return
 	}
 	if len(lv.batch) > 0 {
-		if err := lv.store(); err != nil {
+		ctx, cancel := context.WithTimeout(lv.s.base, 10*time.Second)
+		err := lv.s.changes.Append(ctx, lv.batch)
+		cancel()
+		if err != nil {
 			lv.fail(err)
 			return
+		}
+		lv.pending += len(lv.batch)
+		if !lv.rec.Dirty || lv.pending >= SnapshotEvery {
+			lv.rec.Dirty = true // until the clean snapshot at close
+			if err := lv.store(); err != nil {
+				lv.fail(err)
+				return
+			}
+		} else {
+			lv.publish()
 		}
 		lv.room.Broadcast(changesMessage(lv.batch))
 		lv.batch = lv.batch[:0]
@@ -258,7 +291,6 @@ func (lv *live) change(c *realtime.Client, rev int64, id string, ops []plans.Op)
 	ch := Change{ID: fmt.Sprintf("%s-%012d", doc.ID, doc.Revision), Document: doc.ID, Rev: doc.Revision, By: pe.p.UserID,
 		ClientID: id, At: now, Ops: string(raw), Dropped: dropped}
 	lv.batch = append(lv.batch, ch)
-	lv.rec.Tail = append(lv.rec.Tail, ch)
 	lv.recent, lv.ops = append(lv.recent, ch), append(lv.ops, applied)
 	lv.seen[ch.By+"/"+id] = ch.Rev
 	if len(lv.recent) > KeepRecent {
@@ -312,6 +344,7 @@ func (s *Service) Connect(p accounts.Principal, id string, sock realtime.Socket)
 		}) {
 			return &Session{s: s, room: r, lv: lv, client: c}, nil
 		}
+		<-r.Done()
 	}
 	c.Close(realtime.CloseRestarting, "document unavailable")
 	c.Wait()

@@ -11,16 +11,18 @@ import (
 type Room struct {
 	ID string
 
-	actions chan func()
-	stop    chan struct{}
-	stopped chan struct{}
-	tick    time.Duration
+	actions  chan func()
+	stop     chan struct{}
+	stopOnce sync.Once
+	stopped  chan struct{}
+	tick     time.Duration
 
 	// owned by the room goroutine
 	clients   map[*Client]struct{}
 	broadcast [][]byte
 	direct    map[*Client][][]byte
 	flushers  []func() // run before each flush (e.g. to store a batch before its acks go out)
+	stoppers  []func() // run once after the last flush, when the room stops
 }
 
 // NewRoom starts a room's goroutine.
@@ -43,6 +45,9 @@ func (r *Room) run() {
 			r.flush()
 		case <-r.stop:
 			r.flush()
+			for _, f := range r.stoppers {
+				f()
+			}
 			return
 		}
 	}
@@ -103,6 +108,9 @@ func (r *Room) SendTo(c *Client, msg []byte) { r.direct[c] = append(r.direct[c],
 // BeforeFlush registers f to run on the room goroutine before every flush.
 func (r *Room) BeforeFlush(f func()) { r.flushers = append(r.flushers, f) }
 
+// OnStop registers f to run on the room goroutine after its last flush.
+func (r *Room) OnStop(f func()) { r.stoppers = append(r.stoppers, f) }
+
 func (r *Room) flush() {
 	for _, f := range r.flushers {
 		f()
@@ -127,14 +135,23 @@ func (r *Room) flush() {
 	clear(r.direct)
 }
 
-// Stop flushes what is queued and ends the room's goroutine.
-func (r *Room) Stop() {
+// Done is closed once the room has stopped (after its last flush and stop hooks).
+func (r *Room) Done() <-chan struct{} { return r.stopped }
+
+func (r *Room) isStopped() bool {
 	select {
 	case <-r.stopped:
+		return true
 	default:
-		close(r.stop)
-		<-r.stopped
+		return false
 	}
+}
+
+// Stop flushes what is queued and ends the room's goroutine; safe to call from several
+// goroutines (a last editor leaving and a shutdown).
+func (r *Room) Stop() {
+	r.stopOnce.Do(func() { close(r.stop) })
+	<-r.stopped
 }
 
 // Hub finds rooms by id, starting them on first use.
@@ -150,12 +167,14 @@ func NewHub(tick time.Duration, start func(*Room)) *Hub {
 	return &Hub{rooms: map[string]*Room{}, tick: tick, start: start}
 }
 
-// Room returns the room with id, starting it if needed.
+// Room returns the room with id, starting it if needed. A room that is stopping is still
+// returned until it has stopped (its last writes done), so its successor starts from them: a
+// caller whose Do fails waits for Done and asks again.
 func (h *Hub) Room(id string) *Room {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	r, ok := h.rooms[id]
-	if !ok {
+	if !ok || r.isStopped() {
 		r = NewRoom(id, h.tick)
 		if h.start != nil {
 			r.Do(func() { h.start(r) })
@@ -165,15 +184,16 @@ func (h *Hub) Room(id string) *Room {
 	return r
 }
 
-// Close stops a room if it is still the hub's room for its id (when its last client left).
-// Someone who got the room just before sees Do return false and asks Room again.
+// Close stops a room (when its last client left) and then forgets it, if it is still the hub's
+// room for its id. Someone who got the room meanwhile sees Do return false, waits for Done and
+// asks Room again.
 func (h *Hub) Close(r *Room) {
+	r.Stop()
 	h.mu.Lock()
 	if h.rooms[r.ID] == r {
 		delete(h.rooms, r.ID)
 	}
 	h.mu.Unlock()
-	r.Stop()
 }
 
 // Shutdown tells every client the server is restarting and stops every room.

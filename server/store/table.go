@@ -118,3 +118,17 @@ func (t *Table[T]) Append(ctx context.Context, docs []T) error {
 	}
 	return nil
 }
+
+// WhereIn reads the records whose field has one of the values (crash recovery; on the embedded
+// database this walks the whole collection).
+func (t *Table[T]) WhereIn(ctx context.Context, field string, values []string) ([]T, error) {
+	cur, err := t.c.Find(ctx, bson.D{{Key: field, Value: bson.D{{Key: "$in", Value: values}}}}, options.Find().SetBatchSize(5000))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", t.c.Name(), err)
+	}
+	var out []T
+	if err := cur.All(ctx, &out); err != nil {
+		return nil, fmt.Errorf("read %s: %w", t.c.Name(), err)
+	}
+	return out, nil
+}

@@ -206,6 +206,9 @@ func TestKilledServerKeepsEveryAcknowledgedChange(t *testing.T) {
 	if st := srv.call("GET", "/api/v1/documents/"+doc.ID, token, nil, &after); st != 200 {
 		t.Fatalf("after restart: %d", st)
 	}
+	if !strings.Contains(srv.logs.String(), "documents recovered from the change log") {
+		t.Errorf("the restart should have replayed the change log beyond the last snapshot:\n%s", srv.logs.String())
+	}
 	total := 0
 	for f, toks := range acked {
 		got := after.Nodes[f.node].Text[f.name]
