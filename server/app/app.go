@@ -99,6 +99,7 @@ func (a *App) load(ctx context.Context) error {
 	}, workspaces.Deps{Accounts: a.Accounts, Organisations: a.Directory, Regions: a.Reference, Mail: mailer, PublicURL: cfg.PublicURL, InvitationTTL: cfg.InvitationTTL, Log: log})
 
 	a.Documents = documents.New(store.NewTable[documents.Record](db, "documents"), store.NewTable[documents.Change](db, "changes"),
+		store.NewTable[documents.Unsaved](db, "unsaved_documents"),
 		documents.Deps{Workspaces: a.Workspaces, Accounts: a.Accounts, Refs: planRefs{a.Reference, a.Directory}, Log: log})
 
 	// The services read their own collections only, so they load at once: start-up takes as

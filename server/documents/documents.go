@@ -8,8 +8,9 @@
 // cost does not grow with the database) before anyone hears of them, so nothing acknowledged is
 // lost. The document record is a snapshot, rewritten only every SnapshotEvery changes, on
 // changes of its metadata, and when the room closes; while a room has changes beyond the
-// snapshot the record is marked Dirty, and a server starting after a crash replays the log
-// beyond the snapshot of each dirty record. (Replacing the record every tick made every tick
+// snapshot, a small marker says so (an insert at its first change, removed after the snapshot at
+// close), and a server starting after a crash replays the log beyond the snapshot of each
+// marked document. (Replacing the record every tick made every tick
 // walk and convert the whole collection on the embedded database.)
 package documents
 
@@ -51,8 +52,7 @@ type Record struct {
 	plans.Document `bson:",inline"`
 	Content        string   `bson:"content"` // Document.Nodes as JSON; filled by Stored
 	Archived       bool     `bson:"archived"`
-	Dirty          bool     `bson:"dirty"` // the change log may hold changes beyond this snapshot
-	Tail           []Change `bson:"tail"`  // recent changes kept with the snapshot (moved to the log at the next snapshot)
+	Tail           []Change `bson:"tail"` // recent changes kept with the snapshot (moved to the log at the next snapshot)
 }
 
 // Stored returns r ready to be written: its nodes encoded into Content.
@@ -87,6 +87,18 @@ type Summary struct {
 	CanEdit, CanApprove bool
 }
 
+// Unsaved marks a document whose change log may hold changes beyond its record's snapshot.
+type Unsaved struct {
+	ID string `bson:"_id"` // the document id
+}
+
+// Markers are the Unsaved marks.
+type Markers interface {
+	All(ctx context.Context) ([]Unsaved, error)
+	Append(ctx context.Context, marks []Unsaved) error
+	Delete(ctx context.Context, id string) error
+}
+
 // ChangeLog is the append-only history of every document.
 type ChangeLog interface {
 	Append(ctx context.Context, changes []Change) error
@@ -117,6 +129,7 @@ type Deps struct {
 type Service struct {
 	docs    record.Table[Record]
 	changes ChangeLog
+	unsaved Markers
 	d       Deps
 	hub     *realtime.Hub
 	base    context.Context // for the rooms' writes; ends at Shutdown
@@ -130,8 +143,8 @@ type Service struct {
 }
 
 // New makes the service; call Load before use.
-func New(docs record.Table[Record], changes ChangeLog, d Deps) *Service {
-	s := &Service{docs: docs, changes: changes, d: d, now: time.Now, lives: map[*realtime.Room]*live{}}
+func New(docs record.Table[Record], changes ChangeLog, unsaved Markers, d Deps) *Service {
+	s := &Service{docs: docs, changes: changes, unsaved: unsaved, d: d, now: time.Now, lives: map[*realtime.Room]*live{}}
 	s.base, s.cancel = context.WithCancel(context.Background())
 	s.hub = realtime.NewHub(realtime.Tick, s.open)
 	return s
@@ -145,22 +158,29 @@ func (s *Service) Load(ctx context.Context) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	marks, err := s.unsaved.All(ctx)
+	if err != nil {
+		return err
+	}
 	s.records = make(map[string]Record, len(all))
-	var dirty []string
 	for _, r := range all {
 		if r, err = loaded(r); err != nil {
 			return err
 		}
 		s.records[r.ID] = r
-		if r.Dirty {
-			dirty = append(dirty, r.ID)
+	}
+	var dirty []string
+	for _, m := range marks {
+		if _, ok := s.records[m.ID]; ok {
+			dirty = append(dirty, m.ID)
 		}
 	}
 	return s.recover(ctx, dirty)
 }
 
-// recover brings dirty records (a room was open when the server stopped without closing it)
-// up to date with their changes in the log. The replayed changes stay in the record's tail, so
+// recover brings marked records (a room was open when the server stopped without closing it)
+// up to date with their changes in the log, stores them and removes their marks. The replayed
+// changes stay in the record's tail in memory, so editors who reconnect get them as a replay. The replayed changes stay in the record's tail, so
 // editors who reconnect get them as a replay.
 func (s *Service) recover(ctx context.Context, ids []string) error {
 	if len(ids) == 0 {
@@ -190,6 +210,23 @@ func (s *Service) recover(ctx context.Context, ids []string) error {
 		r.Revision, r.UpdatedAt = ch.Rev, ch.At
 		r.Tail = append(slices.Clone(r.Tail), ch)
 		s.records[r.ID] = r
+	}
+	for _, id := range ids {
+		r := s.records[id]
+		snap := r
+		snap.Tail, snap.Version = []Change{}, r.Version+1
+		out, err := Stored(snap)
+		if err != nil {
+			return err
+		}
+		if err := s.docs.Replace(ctx, id, r.Version, out); err != nil {
+			return fmt.Errorf("document %s: store the recovered snapshot: %w", id, err)
+		}
+		r.Version = snap.Version
+		s.records[id] = r
+		if err := s.unsaved.Delete(ctx, id); err != nil {
+			return err
+		}
 	}
 	s.d.Log.Info("documents recovered from the change log", "documents", len(ids), "changes", len(all))
 	return nil

@@ -38,6 +38,7 @@ type live struct {
 	ticks   int
 	failed  bool // a write failed: the room is closing
 	pending int  // changes appended to the log since the record was last stored
+	marked  bool // an Unsaved mark is stored for this document
 }
 
 // peer is one editor's connection.
@@ -160,14 +161,24 @@ func (lv *live) publish() {
 	lv.s.put(shown)
 }
 
-// close stores a clean snapshot when the room stops, so the next start need not replay the log.
+// close stores a snapshot when the room stops and removes the document's mark, so the next
+// start need not replay the log.
 func (lv *live) close() {
-	if lv.failed || (!lv.rec.Dirty && lv.pending == 0) {
+	if lv.failed {
 		return
 	}
-	lv.rec.Dirty = false
-	if err := lv.store(); err != nil {
-		lv.s.d.Log.Error("document snapshot at close failed; the next start replays the log", "document", lv.rec.ID, "err", err)
+	if lv.pending > 0 {
+		if err := lv.store(); err != nil {
+			lv.s.d.Log.Error("document snapshot at close failed; the next start replays the log", "document", lv.rec.ID, "err", err)
+			return
+		}
+	}
+	if lv.marked {
+		ctx, cancel := context.WithTimeout(lv.s.base, 10*time.Second)
+		defer cancel()
+		if err := lv.s.unsaved.Delete(ctx, lv.rec.ID); err != nil {
+			lv.s.d.Log.Error("document mark not removed; the next start replays the log", "document", lv.rec.ID, "err", err)
+		}
 	}
 }
 
@@ -186,8 +197,17 @@ func (lv *live) flush() {
 			return
 		}
 		lv.pending += len(lv.batch)
-		if !lv.rec.Dirty || lv.pending >= SnapshotEvery {
-			lv.rec.Dirty = true // until the clean snapshot at close
+		if !lv.marked {
+			ctx, cancel := context.WithTimeout(lv.s.base, 10*time.Second)
+			err := lv.s.unsaved.Append(ctx, []Unsaved{{ID: lv.rec.ID}})
+			cancel()
+			if err != nil {
+				lv.fail(err)
+				return
+			}
+			lv.marked = true
+		}
+		if lv.pending >= SnapshotEvery {
 			if err := lv.store(); err != nil {
 				lv.fail(err)
 				return
