@@ -140,6 +140,8 @@ type Service struct {
 	mu      sync.RWMutex
 	records map[string]Record // the latest stored copy of every document
 	lives   map[*realtime.Room]*live
+
+	watchers []Published // set before serving, then only read
 }
 
 // New makes the service; call Load before use.
@@ -247,8 +249,11 @@ func (s *Service) record(id string) (Record, bool) {
 
 func (s *Service) put(r Record) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.records[r.ID] = r
+	s.mu.Unlock()
+	for _, w := range s.watchers {
+		w(r)
+	}
 }
 
 // readable returns the record if p may read it.

@@ -184,6 +184,16 @@ func (h *Hub) Room(id string) *Room {
 	return r
 }
 
+// Existing returns the room with id if one is running, without starting one.
+func (h *Hub) Existing(id string) *Room {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if r, ok := h.rooms[id]; ok && !r.isStopped() {
+		return r
+	}
+	return nil
+}
+
 // Close stops a room (when its last client left) and then forgets it, if it is still the hub's
 // room for its id. Someone who got the room meanwhile sees Do return false, waits for Done and
 // asks Room again.
