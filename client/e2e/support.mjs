@@ -70,6 +70,7 @@ export async function startServer() {
       PORT: String(port),
       PUBLIC_URL: baseURL,
       LOG_LEVEL: 'warn',
+      ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

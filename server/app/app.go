@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -122,9 +123,13 @@ func (a *App) load(ctx context.Context) error {
 		return err
 	}
 	log.Info("working set loaded", "took", took)
+	client := web.Dist()
+	if cfg.WebDir != "" {
+		client = os.DirFS(cfg.WebDir)
+	}
 	a.http = httpapi.New(httpapi.Services{
 		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Ping: db.Ping,
-	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: web.Dist(), RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
+	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: client, RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }
 

@@ -30,6 +30,7 @@ type Config struct {
 	Demo           bool   // DEMO=1: load the national-scale demo dataset into an empty database
 	DemoPassword   string // DEMO_PASSWORD, default elo-demo
 	LogLevel       string // LOG_LEVEL: debug, info, warn, error
+	WebDir         string // WEB_DIR: serve the web client from this directory instead of the one built into the binary
 }
 
 // SMTP is the outgoing mail server. With no Host, mail goes to DATA_DIR/outbox and the log.
@@ -56,6 +57,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		Demo:          getenv("DEMO") == "1" || getenv("DEMO") == "true",
 		DemoPassword:  or(getenv("DEMO_PASSWORD"), "elo-demo"),
 		LogLevel:      or(getenv("LOG_LEVEL"), "info"),
+		WebDir:        getenv("WEB_DIR"),
 		SMTP: SMTP{
 			Host:     getenv("SMTP_HOST"),
 			Port:     587,
