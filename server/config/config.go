@@ -31,6 +31,7 @@ type Config struct {
 	DemoPassword   string // DEMO_PASSWORD, default elo-demo
 	LogLevel       string // LOG_LEVEL: debug, info, warn, error
 	WebDir         string // WEB_DIR: serve the web client from this directory instead of the one built into the binary
+	PprofAddr      string // PPROF_ADDR: serve net/http/pprof on this loopback address (e.g. 127.0.0.1:6060); unset: off
 }
 
 // SMTP is the outgoing mail server. With no Host, mail goes to DATA_DIR/outbox and the log.
@@ -58,6 +59,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		DemoPassword:  or(getenv("DEMO_PASSWORD"), "elo-demo"),
 		LogLevel:      or(getenv("LOG_LEVEL"), "info"),
 		WebDir:        getenv("WEB_DIR"),
+		PprofAddr:     getenv("PPROF_ADDR"),
 		SMTP: SMTP{
 			Host:     getenv("SMTP_HOST"),
 			Port:     587,

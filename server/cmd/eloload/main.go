@@ -52,6 +52,7 @@ type options struct {
 	json                             bool
 
 	scenario                             string
+	profile                              string // coedit, rooms: write CPU profiles of the typing phase here
 	editors, rooms, conns, docs, actions int
 	interval                             time.Duration
 }
@@ -75,6 +76,7 @@ func main() {
 	flag.IntVar(&o.docs, "docs", 100, "idle: plans the connections are spread over")
 	flag.IntVar(&o.actions, "actions", 4, "coedit, rooms: actions inserted into each new plan before editing (more fields to type into)")
 	flag.DurationVar(&o.interval, "interval", time.Second, "coedit, rooms: each editor makes one text change per interval (random phase)")
+	flag.StringVar(&o.profile, "profile", "", "coedit, rooms: write CPU profiles of the typing phase into this folder: eloload's own (eloload.cpu) and, when PPROF_ADDR is set (the started server inherits it), the server's (server.cpu)")
 	flag.StringVar(&o.origin, "origin", "", "Origin header of websocket connections (default: the server's URL, which eloload puts in ALLOWED_ORIGINS of the server it starts)")
 	flag.Parse()
 	if o.editors == 0 {

@@ -8,10 +8,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -328,6 +331,7 @@ func editPlans(ctx context.Context, env *wsEnv, plans []*plan, seats [][]seat, r
 	// 3. Type: one edit per interval each, with a random phase.
 	env.cache.hits.Store(0)
 	env.cache.misses.Store(0)
+	stopProfiles := startProfiles(env, o.duration)
 	cpu0, tool0 := cpuSeconds(env.srv.pid), cpuSeconds(os.Getpid())
 	began = time.Now()
 	env.editStart.Store(env.since())
@@ -360,6 +364,9 @@ func editPlans(ctx context.Context, env *wsEnv, plans []*plan, seats [][]seat, r
 	res.Edit = time.Since(began).Seconds()
 	res.ServerCPU = 100 * (cpuSeconds(env.srv.pid) - cpu0) / res.Edit
 	res.ToolCPU = 100 * (cpuSeconds(os.Getpid()) - tool0) / res.Edit
+	if err := stopProfiles(); err != nil {
+		return err
+	}
 	r, _ = rss(env.srv.pid)
 	res.RSS.End = mib(r)
 	for _, e := range eds {
@@ -767,4 +774,53 @@ func printIdle(o options, r *idleResult) error {
 	fmt.Printf("per connection: %.1f KiB after joining, %.1f KiB at the end of the hold ((after - before) / connections)\n", r.PerConn, r.PerConnEnd)
 	fmt.Printf("server CPU while holding: %.1f %% of one core; eloload RSS %.0f MiB\n", r.ServerCPU, r.ToolRSS)
 	return nil
+}
+
+// startProfiles starts CPU profiles of the typing phase (-profile): the tool's own, and the
+// server's through its PPROF_ADDR. The returned function stops them and writes the files.
+func startProfiles(env *wsEnv, d time.Duration) func() error {
+	dir := env.o.profile
+	if dir == "" {
+		return func() error { return nil }
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return func() error { return err }
+	}
+	f, err := os.Create(filepath.Join(dir, "eloload.cpu"))
+	if err != nil {
+		return func() error { return err }
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return func() error { return err }
+	}
+	served := make(chan error, 1)
+	if addr := os.Getenv("PPROF_ADDR"); addr != "" {
+		secs := max(1, int(d.Seconds())-1)
+		go func() {
+			c := &http.Client{Timeout: d + 30*time.Second}
+			resp, err := c.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, secs))
+			if err != nil {
+				served <- err
+				return
+			}
+			defer resp.Body.Close()
+			out, err := os.Create(filepath.Join(dir, "server.cpu"))
+			if err == nil {
+				_, err = io.Copy(out, resp.Body)
+				out.Close()
+			}
+			served <- err
+		}()
+	} else {
+		served <- nil
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		f.Close()
+		if err := <-served; err != nil {
+			return fmt.Errorf("server profile (PPROF_ADDR): %w", err)
+		}
+		return nil
+	}
 }
