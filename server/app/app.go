@@ -43,6 +43,7 @@ type App struct {
 	http   *httpapi.Server
 	ln     net.Listener
 	served chan error
+	pprof  net.Listener // PPROF_ADDR: the profiler's listener, nil when off
 }
 
 // Start opens the database, runs migrations, loads the working set and starts serving.
@@ -64,6 +65,12 @@ func Start(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, erro
 		return nil, fmt.Errorf("listen on port %d: %w", cfg.Port, err)
 	}
 	go func() { a.served <- a.http.Serve(a.ln) }()
+	if cfg.PprofAddr != "" {
+		if err := a.startProfiler(cfg.PprofAddr); err != nil {
+			_ = a.Close(context.Background())
+			return nil, err
+		}
+	}
 	log.Info("ready", "url", a.URL(), "startup", time.Since(began).Round(time.Millisecond).String())
 	if link := a.Accounts.SetupLink(); link != "" {
 		log.Warn("no platform administrator yet: open this one-time link to create one", "link", link)
@@ -145,6 +152,9 @@ func (a *App) Done() <-chan error { return a.served }
 // lets requests in flight finish (until ctx ends) and closes the database.
 func (a *App) Close(ctx context.Context) error {
 	a.Documents.Shutdown()
+	if a.pprof != nil {
+		_ = a.pprof.Close()
+	}
 	err := a.http.Shutdown(ctx)
 	if dbErr := a.db.Close(ctx); dbErr != nil {
 		err = errors.Join(err, dbErr)
