@@ -20,8 +20,10 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/demo"
 	"github.com/elo-workspace/elo-workspace/server/directory"
 	"github.com/elo-workspace/elo-workspace/server/documents"
+	"github.com/elo-workspace/elo-workspace/server/events"
 	"github.com/elo-workspace/elo-workspace/server/httpapi"
 	"github.com/elo-workspace/elo-workspace/server/mail"
+	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/store"
 	"github.com/elo-workspace/elo-workspace/server/web"
@@ -31,13 +33,15 @@ import (
 
 // App is a running server.
 type App struct {
-	Config     config.Config
-	Log        *slog.Logger
-	Accounts   *accounts.Service
-	Directory  *directory.Service
-	Reference  *refdata.Service
-	Workspaces *workspaces.Service
-	Documents  *documents.Service
+	Config        config.Config
+	Log           *slog.Logger
+	Accounts      *accounts.Service
+	Directory     *directory.Service
+	Reference     *refdata.Service
+	Workspaces    *workspaces.Service
+	Documents     *documents.Service
+	Events        *events.Bus
+	Notifications *notifications.Service
 
 	db     *store.DB
 	http   *httpapi.Server
@@ -110,13 +114,17 @@ func (a *App) load(ctx context.Context) error {
 		store.NewTable[documents.Unsaved](db, "unsaved_documents"),
 		documents.Deps{Workspaces: a.Workspaces, Accounts: a.Accounts, Refs: planRefs{a.Reference, a.Directory}, Log: log})
 
+	a.Events = events.New(log)
+	a.Notifications = notifications.New(store.NewTable[notifications.Notification](db, "notifications"),
+		store.NewTable[notifications.ReadMark](db, "notification_reads"), a.Events, log)
+
 	// The services read their own collections only, so they load at once: start-up takes as
 	// long as the largest working set (the documents), not the sum.
 	var mu sync.Mutex
 	took := map[string]string{}
 	g, gctx := errgroup.WithContext(ctx)
 	for name, load := range map[string]func(context.Context) error{"reference": a.Reference.Load, "directory": a.Directory.Load,
-		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load} {
+		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load, "notifications": a.Notifications.Load} {
 		g.Go(func() error {
 			began := time.Now()
 			err := load(gctx)
@@ -135,7 +143,7 @@ func (a *App) load(ctx context.Context) error {
 		client = os.DirFS(cfg.WebDir)
 	}
 	a.http = httpapi.New(httpapi.Services{
-		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Ping: db.Ping,
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Events: a.Events, Notifications: a.Notifications, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: client, RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }
@@ -152,6 +160,7 @@ func (a *App) Done() <-chan error { return a.served }
 // lets requests in flight finish (until ctx ends) and closes the database.
 func (a *App) Close(ctx context.Context) error {
 	a.Documents.Shutdown()
+	a.Events.Shutdown()
 	if a.pprof != nil {
 		_ = a.pprof.Close()
 	}

@@ -117,6 +117,23 @@ func (b *Bus) Publish(topic, kind string, data any) {
 	}
 }
 
+// Shutdown closes every connection with "restarting" (1012): their clients reconnect to the
+// next server. Publishing afterwards reaches nobody.
+func (b *Bus) Shutdown() {
+	b.mu.Lock()
+	all := map[*Conn]struct{}{}
+	for _, cs := range b.subs {
+		for c := range cs {
+			all[c] = struct{}{}
+		}
+	}
+	b.subs = map[string]map[*Conn]struct{}{}
+	b.mu.Unlock()
+	for c := range all {
+		c.client.Close(realtime.CloseRestarting, "server restarting")
+	}
+}
+
 // Listeners is how many connections hear topic now (tests and the national dashboard's counts).
 func (b *Bus) Listeners(topic string) int {
 	b.mu.RLock()

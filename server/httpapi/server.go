@@ -20,18 +20,22 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/directory"
 	"github.com/elo-workspace/elo-workspace/server/documents"
+	"github.com/elo-workspace/elo-workspace/server/events"
+	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
 )
 
 // Services are the domain services behind the API.
 type Services struct {
-	Accounts   *accounts.Service
-	Directory  *directory.Service
-	Reference  *refdata.Service
-	Workspaces *workspaces.Service
-	Documents  *documents.Service
-	Ping       func(context.Context) error // database readiness
+	Accounts      *accounts.Service
+	Directory     *directory.Service
+	Reference     *refdata.Service
+	Workspaces    *workspaces.Service
+	Documents     *documents.Service
+	Events        *events.Bus
+	Notifications *notifications.Service
+	Ping          func(context.Context) error // database readiness
 }
 
 // Options configure the server.
@@ -96,6 +100,8 @@ func New(svc Services, opt Options) *Server {
 	s.workspaceRoutes(api)
 	s.documentRoutes(api)
 	s.socketRoutes(api)
+	s.eventsRoutes(api)
+	s.notificationRoutes(api)
 	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })
 
 	s.app.Use(s.client())

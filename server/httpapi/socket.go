@@ -33,28 +33,30 @@ const (
 var bufferPool = &sync.Pool{}
 
 func (s *Server) socketRoutes(api fiber.Router) {
-	api.Get("/documents/:documentId/socket", s.authorizeSocket, fws.New(s.serveSocket, fws.Config{
+	api.Get("/documents/:documentId/socket", s.authorizeSocket, s.upgrade(s.serveSocket))
+}
+
+// upgrade turns a handler of websocket connections into a route handler with the socket limits.
+func (s *Server) upgrade(serve func(*fws.Conn)) fiber.Handler {
+	return fws.New(serve, fws.Config{
 		Origins:          s.opt.AllowedOrigins,
 		Subprotocols:     []string{socketProtocol},
 		HandshakeTimeout: 10 * time.Second,
 		ReadBufferSize:   socketBufferLen,
 		WriteBufferSize:  socketBufferLen,
 		WriteBufferPool:  bufferPool,
-	}))
+	})
 }
 
-// authorizeSocket authenticates before the upgrade. Browsers cannot set headers on websockets,
-// so the access token comes as a subprotocol: "elo.v1, bearer.<token>".
-func (s *Server) authorizeSocket(c *fiber.Ctx) error {
+// authenticateSocket checks a websocket request before the upgrade: a websocket, from an allowed
+// origin, with a valid access token. Browsers cannot set headers on websockets, so the access
+// token comes as a subprotocol: "elo.v1, bearer.<token>".
+func (s *Server) authenticateSocket(c *fiber.Ctx) (accounts.Principal, error) {
 	if !fws.IsWebSocketUpgrade(c) {
-		return apperr.New(apperr.BadRequest, "this address takes websocket connections only")
+		return accounts.Principal{}, apperr.New(apperr.BadRequest, "this address takes websocket connections only")
 	}
 	if !slices.Contains(s.opt.AllowedOrigins, c.Get(fiber.HeaderOrigin)) { // cross-site websocket hijacking
-		return apperr.New(apperr.Forbidden, "connections from this origin are not allowed")
-	}
-	id, err := pathID(c, "documentId")
-	if err != nil {
-		return err
+		return accounts.Principal{}, apperr.New(apperr.Forbidden, "connections from this origin are not allowed")
 	}
 	var token string
 	for _, p := range strings.Split(c.Get(fiber.HeaderSecWebSocketProtocol), ",") {
@@ -63,9 +65,18 @@ func (s *Server) authorizeSocket(c *fiber.Ctx) error {
 		}
 	}
 	if token == "" {
-		return apperr.New(apperr.Unauthenticated, "sign in first")
+		return accounts.Principal{}, apperr.New(apperr.Unauthenticated, "sign in first")
 	}
-	p, err := s.svc.Accounts.Authenticate(token)
+	return s.svc.Accounts.Authenticate(token)
+}
+
+// authorizeSocket authenticates a document socket and checks the person may open the document.
+func (s *Server) authorizeSocket(c *fiber.Ctx) error {
+	p, err := s.authenticateSocket(c)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(c, "documentId")
 	if err != nil {
 		return err
 	}
@@ -129,17 +140,19 @@ func (w *wsSocket) ping() bool {
 	return true
 }
 
-// serveSocket is the connection's one reader loop; the realtime client owns the one writer.
-// Timers (not goroutines) ping the peer, re-check the session and permissions, and end the
-// connection when the access token expires; the client reconnects with a fresh token.
-func (s *Server) serveSocket(conn *fws.Conn) {
-	p := conn.Locals("principal").(accounts.Principal)
-	docID := conn.Locals("documentId").(string)
-	sock := &wsSocket{conn: conn}
+// newWSSocket adapts a connection and applies the read limits.
+func newWSSocket(conn *fws.Conn) *wsSocket {
 	conn.SetReadLimit(maxMessage)
 	_ = conn.SetReadDeadline(time.Now().Add(readTimeout))
 	conn.SetPongHandler(func(string) error { return conn.SetReadDeadline(time.Now().Add(readTimeout)) })
+	return &wsSocket{conn: conn}
+}
 
+// serveSocket serves a document socket: the document's live room.
+func (s *Server) serveSocket(conn *fws.Conn) {
+	p := conn.Locals("principal").(accounts.Principal)
+	docID := conn.Locals("documentId").(string)
+	sock := newWSSocket(conn)
 	session, err := s.svc.Documents.Connect(p, docID, sock)
 	defer sock.Close(websocket.CloseNormalClosure, "") // runs last: no callback touches conn after
 	if err != nil {
@@ -153,7 +166,20 @@ func (s *Server) serveSocket(conn *fws.Conn) {
 		return
 	}
 	defer session.Leave() // closes the client and waits for its writer
+	s.pump(conn, sock, p, func() error { return s.svc.Documents.Authorize(p, docID) }, func(msg []byte) error {
+		if err := session.Receive(msg); err != nil {
+			s.log.Debug("live message refused", "document", docID, "err", err)
+			return err
+		}
+		return nil
+	})
+}
 
+// pump is a connection's one reader loop; the realtime client owns the one writer. Timers (not
+// goroutines) ping the peer, re-check the session and, with allowed, the permissions, and end the
+// connection when the access token expires; the client reconnects with a fresh token. receive
+// gets each text message; an error from it ends the connection.
+func (s *Server) pump(conn *fws.Conn, sock *wsSocket, p accounts.Principal, allowed func() error, receive func([]byte) error) {
 	expiry := time.AfterFunc(time.Until(p.ExpiresAt), func() { sock.Close(realtime.CloseUnauthenticated, "token expired: reconnect with a fresh token") })
 	defer expiry.Stop()
 	var ping *time.Timer
@@ -161,7 +187,7 @@ func (s *Server) serveSocket(conn *fws.Conn) {
 		switch {
 		case !s.svc.Accounts.SessionOpen(p.SessionID):
 			sock.Close(realtime.CloseUnauthenticated, "signed out")
-		case s.svc.Documents.Authorize(p, docID) != nil:
+		case allowed() != nil:
 			sock.Close(realtime.CloseForbidden, "no longer allowed")
 		default:
 			if sock.ping() {
@@ -186,8 +212,7 @@ func (s *Server) serveSocket(conn *fws.Conn) {
 			sock.Close(realtime.CloseRateLimited, "too many messages")
 			return
 		}
-		if err := session.Receive(msg); err != nil {
-			s.log.Debug("live message refused", "document", docID, "err", err)
+		if err := receive(msg); err != nil {
 			return
 		}
 	}

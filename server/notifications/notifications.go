@@ -87,11 +87,11 @@ type Service struct {
 	log   *slog.Logger
 	now   func() time.Time
 
-	wmu    sync.Mutex // serialises writers: a store and the memory change after it happen in order
-	mu     sync.RWMutex
-	inbox  map[string]*inbox // user id -> inbox
-	owner  map[string]string // notification id -> user id
-	seq    int64
+	wmu   sync.Mutex // serialises writers: a store and the memory change after it happen in order
+	mu    sync.RWMutex
+	inbox map[string]*inbox // user id -> inbox
+	owner map[string]string // notification id -> user id
+	seq   int64
 }
 
 // inbox is one person's notifications, oldest first (by Seq), and what they have read.
