@@ -1,13 +1,13 @@
 // The outline of a co-edited document: action plan goals, actions, indicators and follow-ups;
 // strategy and situation sections and values. Every list can be added to, reordered (a new
 // fractional position between the neighbours) and deleted from.
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { generateKeyBetween } from 'fractional-indexing';
 import { listOrganisations } from '../api/endpoints';
 import { localized, useLang, useReference } from '../components/common';
-import { fieldId, requestFocus, useEditor } from './editorContext';
+import { fieldId, requestFocus, useChildren, useEditor, useRoot } from './editorContext';
 import { CoCheckboxes, CoScalar, CoSelect, CoText, fieldValue } from './fields';
 import {
   ACTION_STATUSES,
@@ -285,7 +285,7 @@ function IndicatorValues({ node }: { node: DocNode }) {
   );
 }
 
-function Indicator({ node, siblings, addId }: { node: DocNode; siblings: DocNode[]; addId: string }) {
+const Indicator = memo(function Indicator({ node, siblings, addId }: { node: DocNode; siblings: DocNode[]; addId: string }) {
   const { t } = useTranslation();
   const name = useNaming();
   return (
@@ -301,9 +301,9 @@ function Indicator({ node, siblings, addId }: { node: DocNode; siblings: DocNode
       <ItemControls node={node} siblings={siblings} addButtonId={addId} />
     </li>
   );
-}
+});
 
-function Followup({ node, siblings, addId }: { node: DocNode; siblings: DocNode[]; addId: string }) {
+const Followup = memo(function Followup({ node, siblings, addId }: { node: DocNode; siblings: DocNode[]; addId: string }) {
   const { t, i18n } = useTranslation();
   const date = fieldValue<string>(node, 'date');
   const title = date ? new Date(`${date}T00:00:00`).toLocaleDateString(i18n.resolvedLanguage) : t('editor.untitled.followup');
@@ -315,19 +315,18 @@ function Followup({ node, siblings, addId }: { node: DocNode; siblings: DocNode[
       <ItemControls node={node} siblings={siblings} addButtonId={addId} />
     </li>
   );
-}
+});
 
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function Action({ node, siblings, addId, regionId }: { node: DocNode; siblings: DocNode[]; addId: string; regionId?: string }) {
+const Action = memo(function Action({ node, siblings, addId, regionId }: { node: DocNode; siblings: DocNode[]; addId: string; regionId?: string }) {
   const { t } = useTranslation();
-  const { store } = useEditor();
   const name = useNaming();
-  const indicators = store.children(node.id, 'indicators');
-  const followups = store.children(node.id, 'followups');
+  const indicators = useChildren(node.id, 'indicators');
+  const followups = useChildren(node.id, 'followups');
   const start = fieldValue<string>(node, 'start');
   const end = fieldValue<string>(node, 'end');
   const statusOptions = ACTION_STATUSES.map((s) => ({ value: s, label: t(`editor.actionStatuses.${s}`) }));
@@ -375,15 +374,14 @@ function Action({ node, siblings, addId, regionId }: { node: DocNode; siblings: 
       <ItemControls node={node} siblings={siblings} addButtonId={addId} />
     </li>
   );
-}
+});
 
-function Goal({ node, siblings, index, regionId }: { node: DocNode; siblings: DocNode[]; index: number; regionId?: string }) {
+const Goal = memo(function Goal({ node, siblings, index, regionId }: { node: DocNode; siblings: DocNode[]; index: number; regionId?: string }) {
   const { t } = useTranslation();
-  const { store } = useEditor();
   const lang = useLang();
   const ref = useReference();
   const name = useNaming();
-  const actions = store.children(node.id, 'actions');
+  const actions = useChildren(node.id, 'actions');
   const goalOptions = (ref.data?.nationalGoals ?? []).map((g) => ({ value: g.id, label: localized(g.names, lang), archived: g.archived }));
   const actAdd = `add-${node.id}-actions`;
   return (
@@ -408,9 +406,9 @@ function Goal({ node, siblings, index, regionId }: { node: DocNode; siblings: Do
       </section>
     </li>
   );
-}
+});
 
-function Section({ node, siblings, addId }: { node: DocNode; siblings: DocNode[]; addId: string }) {
+const Section = memo(function Section({ node, siblings, addId }: { node: DocNode; siblings: DocNode[]; addId: string }) {
   const { t } = useTranslation();
   const name = useNaming();
   return (
@@ -421,11 +419,10 @@ function Section({ node, siblings, addId }: { node: DocNode; siblings: DocNode[]
       <ItemControls node={node} siblings={siblings} addButtonId={addId} />
     </li>
   );
-}
+});
 
 function TopList({ root, list, type, heading, empty }: { root: DocNode; list: string; type: string; heading: string; empty: string }) {
-  const { store } = useEditor();
-  const items = store.children(root.id, list);
+  const items = useChildren(root.id, list);
   const addId = `add-${root.id}-${list}`;
   return (
     <section className="co-top" aria-labelledby={`h-${list}`}>
@@ -444,30 +441,32 @@ function TopList({ root, list, type, heading, empty }: { root: DocNode; list: st
   );
 }
 
-/** The whole outline of the document, by kind. */
-export function Outline({ regionId }: { regionId?: string }) {
+function Goals({ root, regionId }: { root: DocNode; regionId?: string }) {
   const { t } = useTranslation();
-  const { store } = useEditor();
-  const root = store.root;
+  const goals = useChildren(root.id, 'goals');
+  return (
+    <section className="co-top" aria-labelledby="h-goals">
+      <h2 id="h-goals">{t('editor.goals')}</h2>
+      {goals.length ? (
+        <ol className="co-list">
+          {goals.map((g, i) => (
+            <Goal key={g.id} node={g} siblings={goals} index={i} regionId={regionId} />
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{t('editor.noGoals')}</p>
+      )}
+      <AddButton parent={root.id} list="goals" type="goal" siblings={goals} firstField="title" />
+    </section>
+  );
+}
+
+/** The whole outline of the document, by kind. */
+export const Outline = memo(function Outline({ regionId }: { regionId?: string }) {
+  const { t } = useTranslation();
+  const root = useRoot();
   if (!root) return null;
-  if (root.type === 'action_plan') {
-    const goals = store.children(root.id, 'goals');
-    return (
-      <section className="co-top" aria-labelledby="h-goals">
-        <h2 id="h-goals">{t('editor.goals')}</h2>
-        {goals.length ? (
-          <ol className="co-list">
-            {goals.map((g, i) => (
-              <Goal key={g.id} node={g} siblings={goals} index={i} regionId={regionId} />
-            ))}
-          </ol>
-        ) : (
-          <p className="muted">{t('editor.noGoals')}</p>
-        )}
-        <AddButton parent={root.id} list="goals" type="goal" siblings={goals} firstField="title" />
-      </section>
-    );
-  }
+  if (root.type === 'action_plan') return <Goals root={root} regionId={regionId} />;
   return (
     <>
       {root.type === 'strategy' ? <OrganisationsField node={root} field="responsible" label={t('editor.fields.responsible')} regionId={regionId} /> : null}
@@ -475,4 +474,4 @@ export function Outline({ regionId }: { regionId?: string }) {
       {root.type === 'strategy' ? <TopList root={root} list="values" type="value" heading={t('editor.strategyValues')} empty={t('editor.noStrategyValues')} /> : null}
     </>
   );
-}
+});

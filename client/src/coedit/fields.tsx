@@ -3,7 +3,7 @@
 // keyboard work as in any form.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldId, useEditor } from './editorContext';
+import { fieldId, useEditor, usePresence } from './editorContext';
 import type { DocNode } from './model';
 import { diffOp, transformIndex } from './textDiff';
 
@@ -11,7 +11,7 @@ import { diffOp, transformIndex } from './textDiff';
 export function Editing({ node, field }: { node: string; field: string }) {
   const { t } = useTranslation();
   const { store } = useEditor();
-  const here = store.others.filter((p) => p.node === node && p.field === field);
+  const here = usePresence().filter((p) => p.user !== store.you && p.node === node && p.field === field);
   if (!here.length) return null;
   return (
     <span className="co-editing-list">

@@ -33,6 +33,22 @@ function settle(_server: FakeServer, clients: FakeClient[]): void {
 }
 
 describe('LiveDocument', () => {
+  it('keeps a list of children the same array while its nodes are unchanged, so React can skip it', () => {
+    const store = new LiveDocument(DOC, baseNodes(), 4);
+    store.attach({ send: () => {} });
+    store.receive([{ type: 'hello', you: 'u1', canEdit: true, rev: 4 }]);
+    const goals = store.children(DOC, 'goals');
+    const actions = store.children('g1', 'actions');
+    typeInto(store, 'a1', 'title', 'Toimi nyt');
+    expect(store.children('g1', 'actions')).not.toBe(actions); // a1 is a new object
+    expect(store.children('g1', 'actions')[0].text?.title).toBe('Toimi nyt');
+    expect(store.children(DOC, 'goals')).toBe(goals); // g1 did not change
+    const after = store.children('g1', 'actions');
+    store.edit([{ t: 'set', node: 'g1', field: 'nationalGoals', value: ['x'] }]);
+    expect(store.children('g1', 'actions')).toBe(after);
+    expect(store.children(DOC, 'goals')).not.toBe(goals);
+  });
+
   it('joins with its revision and is saved once the server says hello', () => {
     const store = new LiveDocument(DOC, baseNodes(), 4);
     const sent: ClientMessage[] = [];

@@ -94,6 +94,7 @@ export class LiveDocument {
   private listeners = new Set<() => void>();
   private textListeners = new Set<TextListener>();
   private childCache = new Map<string, DocNode[]>();
+  private stableChildren = new Map<string, DocNode[]>();
   private presenceOut: ClientMessage | null = null;
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private presenceLast = 0;
@@ -138,11 +139,18 @@ export class LiveDocument {
     return this.nodes[node]?.text?.[field] ?? '';
   }
 
+  /**
+   * The children of parent in list, in order. The same array (by identity) as long as the
+   * children are the same node objects in the same order, so React can skip unchanged lists.
+   */
   children(parent: string, list: string): DocNode[] {
     const key = `${parent}\u0000${list}`;
     let c = this.childCache.get(key);
     if (!c) {
-      c = children(this.nodes, parent, list);
+      const fresh = children(this.nodes, parent, list);
+      const prev = this.stableChildren.get(key);
+      c = prev && prev.length === fresh.length && prev.every((n, i) => n === fresh[i]) ? prev : fresh;
+      this.stableChildren.set(key, c);
       this.childCache.set(key, c);
     }
     return c;

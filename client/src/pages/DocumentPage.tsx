@@ -1,6 +1,6 @@
 // The co-editing page of a strategy, action plan or situation description: details and
 // workflow at the top, the connection state and who else is here, then the outline.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -146,8 +146,10 @@ function Editor({ store, summary, regionId }: { store: LiveDocument; summary: Do
   useSyncExternalStore(store.subscribe, store.getVersion);
   const state = store.state;
   const canEdit = summary.canEdit && store.canEdit && state !== 'forbidden';
+  // One value per (store, canEdit): a new object would re-render every field on every change.
+  const editor = useMemo(() => ({ store, canEdit }), [store, canEdit]);
   return (
-    <EditorContext.Provider value={{ store, canEdit }}>
+    <EditorContext.Provider value={editor}>
       <div className="co-bar">
         <ConnectionIndicator state={state} />
         <Presence users={store.others} />
