@@ -55,7 +55,7 @@ type Dataset struct {
 	Invitations   []workspaces.Invitation
 	Activity      []workspaces.Activity
 	Documents     []documents.Record // strategies and action plans, each with its recent changes in Tail
-	Changes       []documents.Change // the change log: every change not in a document's Tail
+	Changes       []documents.Change // every change not in a document's Tail: written as history chunks
 
 	fresh     []int // indexes of Invitations that Freshen moves to the day of loading
 	freshActs []int // indexes of their invitation_sent entries in Activity
@@ -126,7 +126,7 @@ func (d *Dataset) writers() []writer {
 		insert("invitations", d.Invitations),
 		insert("activity", d.Activity),
 		insert("documents", d.storedDocuments()),
-		insert("changes", d.Changes),
+		insert("history", d.history()),
 		insert("users", d.Users),
 	}
 }

@@ -367,7 +367,7 @@ func TestLoad(t *testing.T) {
 	want := map[string]int64{
 		"organisations": int64(len(d.Organisations)), "users": int64(len(d.Users)), "workspaces": int64(len(d.Workspaces)),
 		"memberships": int64(len(d.Memberships)), "invitations": int64(len(d.Invitations)), "activity": int64(len(d.Activity)),
-		"documents": int64(len(d.Documents)), "changes": int64(len(d.Changes)),
+		"documents": int64(len(d.Documents)), "history": int64(len(d.history())),
 	}
 	counts := func() map[string]int64 {
 		got := map[string]int64{}

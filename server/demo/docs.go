@@ -433,9 +433,50 @@ func (dg *docGen) finish(status string) {
 		g.event(dg.ws, coords[g.rng.IntN(len(coords))], "document_status_changed", doc.Title, st.status, at, 0)
 	}
 	tail := min(len(out)%documents.ArchiveEvery, maxTail)
-	rec := documents.Record{Document: *doc, Tail: append([]documents.Change{}, out[len(out)-tail:]...)}
+	rec := documents.Record{Document: *doc, Tail: append([]documents.Change{}, out[len(out)-tail:]...), History: []string{}}
+	origin, err := documents.Origin(InitialDocument(&rec))
+	if err != nil {
+		panic(err)
+	}
+	rec.Origin = origin
+	for _, b := range chunkBounds(int64(len(out) - tail)) {
+		rec.History = append(rec.History, fmt.Sprintf("%s-%d-%d", rec.ID, b[0], b[1]))
+		rec.HistoryTo = b[1]
+	}
 	g.d.Documents = append(g.d.Documents, rec)
 	g.d.Changes = append(g.d.Changes, out[:len(out)-tail]...)
+}
+
+// chunkSize is how many changes a demo history chunk holds (a live room's are SnapshotEvery).
+const chunkSize = documents.SnapshotEvery
+
+// chunkBounds splits revisions 1..n into history chunks: first and last revision of each.
+func chunkBounds(n int64) [][2]int64 {
+	var out [][2]int64
+	for first := int64(1); first <= n; first += chunkSize {
+		out = append(out, [2]int64{first, min(first+chunkSize-1, n)})
+	}
+	return out
+}
+
+// history is the documents' history chunks: the changes not in their tails.
+func (d *Dataset) history() []documents.Chunk {
+	byDoc := map[string][]documents.Change{}
+	for _, c := range d.Changes {
+		byDoc[c.Document] = append(byDoc[c.Document], c)
+	}
+	var out []documents.Chunk
+	for _, r := range d.Documents {
+		chs := byDoc[r.ID]
+		for _, b := range chunkBounds(int64(len(chs))) {
+			c, err := documents.NewChunk(r.ID, chs[b[0]-1:b[1]])
+			if err != nil {
+				panic(err)
+			}
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // step records a workflow move made after the last session so far.

@@ -252,6 +252,43 @@ func TestDocumentHistory(t *testing.T) {
 	}
 }
 
+// The stored form of the history is what the documents service replays: each record's origin
+// and its chunks, then its tail.
+func TestStoredHistoryReplays(t *testing.T) {
+	d := generated()
+	chunks := map[string]documents.Chunk{}
+	for _, c := range d.history() {
+		chunks[c.ID] = c
+	}
+	for i := range d.Documents {
+		r := &d.Documents[i]
+		doc := &plans.Document{ID: r.ID, Kind: r.Kind}
+		if err := json.Unmarshal([]byte(r.Origin), &doc.Nodes); err != nil {
+			t.Fatal(err)
+		}
+		var changes []documents.Change
+		for _, id := range r.History {
+			var chs []documents.Change
+			if err := json.Unmarshal([]byte(chunks[id].Changes), &chs); err != nil {
+				t.Fatalf("%s: chunk %q: %v", r.Title, id, err)
+			}
+			changes = append(changes, chs...)
+		}
+		changes = append(changes, r.Tail...)
+		for k, c := range changes {
+			if c.Rev != int64(k+1) {
+				t.Fatalf("%s: change %d has revision %d", r.Title, k+1, c.Rev)
+			}
+			if _, err := doc.ApplyChange(decode(t, c), nil); err != nil {
+				t.Fatalf("%s: change %d does not apply: %v", r.Title, c.Rev, err)
+			}
+		}
+		if int64(len(changes)) != r.Revision || r.HistoryTo != r.Revision-int64(len(r.Tail)) || !reflect.DeepEqual(doc.Nodes, r.Nodes) {
+			t.Errorf("%s: the stored history does not give the stored document", r.Title)
+		}
+	}
+}
+
 func TestSeedDocuments(t *testing.T) {
 	d := generated()
 	byID := map[string]documents.Record{}

@@ -34,14 +34,14 @@ import (
 
 // Change is one accepted change: its revision, author and the operations as applied.
 type Change struct {
-	ID       string          `bson:"_id"` // <document id>-<revision, 12 digits>: appends are idempotent
-	Document string          `bson:"document"`
-	Rev      int64           `bson:"rev"`
-	By       string          `bson:"by"`
-	ClientID string          `bson:"clientId"` // the author's id for the change (its acknowledgement)
-	At       time.Time       `bson:"at"`
-	Ops      string          `bson:"ops"` // JSON, the PROTOCOL.md form (ot operations have no BSON form)
-	Dropped  []plans.Dropped `bson:"dropped,omitempty"`
+	ID       string          `bson:"_id" json:"-"` // <document id>-<revision, 12 digits>: appends are idempotent
+	Document string          `bson:"document" json:"-"`
+	Rev      int64           `bson:"rev" json:"rev"`
+	By       string          `bson:"by" json:"by"`
+	ClientID string          `bson:"clientId" json:"id"` // the author's id for the change (its acknowledgement)
+	At       time.Time       `bson:"at" json:"at"`
+	Ops      string          `bson:"ops" json:"ops"` // JSON, the PROTOCOL.md form (ot operations have no BSON form)
+	Dropped  []plans.Dropped `bson:"dropped,omitempty" json:"dropped,omitempty"`
 }
 
 // Record is a stored document. Its nodes are stored as one JSON text, Content: the embedded
@@ -52,7 +52,40 @@ type Record struct {
 	plans.Document `bson:",inline"`
 	Content        string   `bson:"content"` // Document.Nodes as JSON; filled by Stored
 	Archived       bool     `bson:"archived"`
-	Tail           []Change `bson:"tail"` // recent changes kept with the snapshot (moved to the log at the next snapshot)
+	Tail           []Change `bson:"tail"`      // changes after HistoryTo kept with the snapshot (moved to a history chunk at the next snapshot)
+	Origin         string   `bson:"origin"`    // the nodes as created (revision 0) as JSON: history replays from here
+	History        []string `bson:"history"`   // ids of the history chunks, oldest first
+	HistoryTo      int64    `bson:"historyTo"` // the last revision in the history chunks
+}
+
+// Chunk is a run of consecutive changes of one document, the document's history: each snapshot
+// of a record moves the changes since the previous one into a new chunk (an insert), so reading
+// one document's history reads a few records by id, whatever the size of the change log.
+type Chunk struct {
+	ID       string `bson:"_id"` // <document id>-<first revision>-<last revision>
+	Document string `bson:"document"`
+	First    int64  `bson:"first"`
+	Last     int64  `bson:"last"`
+	Changes  string `bson:"changes"` // JSON of []Change, First..Last
+}
+
+// NewChunk makes the chunk of consecutive changes.
+func NewChunk(docID string, changes []Change) (Chunk, error) {
+	b, err := json.Marshal(changes)
+	if err != nil {
+		return Chunk{}, apperr.Wrap(err, "encode history of %s", docID)
+	}
+	first, last := changes[0].Rev, changes[len(changes)-1].Rev
+	return Chunk{ID: fmt.Sprintf("%s-%d-%d", docID, first, last), Document: docID, First: first, Last: last, Changes: string(b)}, nil
+}
+
+// Origin encodes a document's nodes as created, for Record.Origin.
+func Origin(doc *plans.Document) (string, error) {
+	b, err := json.Marshal(doc.Nodes)
+	if err != nil {
+		return "", apperr.Wrap(err, "encode document %s", doc.ID)
+	}
+	return string(b), nil
 }
 
 // Stored returns r ready to be written: its nodes encoded into Content.
@@ -99,7 +132,14 @@ type Markers interface {
 	Delete(ctx context.Context, id string) error
 }
 
-// ChangeLog is the append-only history of every document.
+// Chunks are the documents' history chunks.
+type Chunks interface {
+	Append(ctx context.Context, chunks []Chunk) error
+	WhereIn(ctx context.Context, field string, values []string) ([]Chunk, error)
+}
+
+// ChangeLog is the journal of accepted changes: written every tick before the changes are
+// acknowledged, read after a crash to bring marked records up to date.
 type ChangeLog interface {
 	Append(ctx context.Context, changes []Change) error
 	WhereIn(ctx context.Context, field string, values []string) ([]Change, error)
@@ -129,6 +169,7 @@ type Deps struct {
 type Service struct {
 	docs    record.Table[Record]
 	changes ChangeLog
+	chunks  Chunks
 	unsaved Markers
 	d       Deps
 	hub     *realtime.Hub
@@ -141,12 +182,13 @@ type Service struct {
 	records map[string]Record // the latest stored copy of every document
 	lives   map[*realtime.Room]*live
 
-	watchers []Published // set before serving, then only read
+	watchers   []Published // set before serving, then only read
+	chunkCache *historyCache
 }
 
 // New makes the service; call Load before use.
-func New(docs record.Table[Record], changes ChangeLog, unsaved Markers, d Deps) *Service {
-	s := &Service{docs: docs, changes: changes, unsaved: unsaved, d: d, now: time.Now, lives: map[*realtime.Room]*live{}}
+func New(docs record.Table[Record], changes ChangeLog, chunks Chunks, unsaved Markers, d Deps) *Service {
+	s := &Service{docs: docs, changes: changes, chunks: chunks, unsaved: unsaved, d: d, now: time.Now, lives: map[*realtime.Room]*live{}, chunkCache: newHistoryCache()}
 	s.base, s.cancel = context.WithCancel(context.Background())
 	s.hub = realtime.NewHub(realtime.Tick, s.open)
 	return s
@@ -216,7 +258,11 @@ func (s *Service) recover(ctx context.Context, ids []string) error {
 	for _, id := range ids {
 		r := s.records[id]
 		snap := r
-		snap.Tail, snap.Version = []Change{}, r.Version+1
+		var err error
+		if snap, err = s.archive(ctx, snap, r.Tail); err != nil {
+			return err
+		}
+		snap.Version = r.Version + 1
 		out, err := Stored(snap)
 		if err != nil {
 			return err
@@ -224,7 +270,7 @@ func (s *Service) recover(ctx context.Context, ids []string) error {
 		if err := s.docs.Replace(ctx, id, r.Version, out); err != nil {
 			return fmt.Errorf("document %s: store the recovered snapshot: %w", id, err)
 		}
-		r.Version = snap.Version
+		r.Version, r.History, r.HistoryTo = snap.Version, snap.History, snap.HistoryTo
 		s.records[id] = r
 		if err := s.unsaved.Delete(ctx, id); err != nil {
 			return err
@@ -326,7 +372,11 @@ func (s *Service) Create(ctx context.Context, p accounts.Principal, workspaceID,
 	}
 	now := s.now().UTC()
 	doc.CreatedAt, doc.UpdatedAt, doc.Version = now, now, 1
-	r := Record{Document: *doc, Tail: []Change{}}
+	origin, err := Origin(doc)
+	if err != nil {
+		return Summary{}, err
+	}
+	r := Record{Document: *doc, Tail: []Change{}, Origin: origin, History: []string{}}
 	stored, err := Stored(r)
 	if err != nil {
 		return Summary{}, err

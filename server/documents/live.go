@@ -39,6 +39,9 @@ type live struct {
 	failed  bool // a write failed: the room is closing
 	pending int  // changes appended to the log since the record was last stored
 	marked  bool // an Unsaved mark is stored for this document
+	// unarchived are the changes after rec.HistoryTo: the next snapshot moves them into a
+	// history chunk.
+	unarchived []Change
 }
 
 // peer is one editor's connection.
@@ -67,6 +70,9 @@ func (s *Service) open(r *realtime.Room) {
 		}
 		lv.recent, lv.ops = append(lv.recent, ch), append(lv.ops, ops)
 		lv.seen[ch.By+"/"+ch.ClientID] = ch.Rev
+		if ch.Rev > rec.HistoryTo {
+			lv.unarchived = append(lv.unarchived, ch)
+		}
 	}
 	r.BeforeFlush(lv.flush)
 	r.OnStop(lv.close)
@@ -128,17 +134,14 @@ func (lv *live) saveMeta() (Record, error) {
 	return lv.rec, nil
 }
 
-// store writes the record (a snapshot of the document now), first moving a tail kept in the
-// old record to the change log.
+// store writes the record (a snapshot of the document now), first moving the changes since
+// the last snapshot into a history chunk.
 func (lv *live) store() error {
 	ctx, cancel := context.WithTimeout(lv.s.base, 10*time.Second)
 	defer cancel()
-	next := lv.rec
-	if len(next.Tail) > 0 {
-		if err := lv.s.changes.Append(ctx, next.Tail); err != nil {
-			return err
-		}
-		next.Tail = []Change{}
+	next, err := lv.s.archive(ctx, lv.rec, lv.unarchived)
+	if err != nil {
+		return err
 	}
 	next.Version = lv.rec.Version + 1
 	out, err := Stored(next)
@@ -150,6 +153,7 @@ func (lv *live) store() error {
 	}
 	lv.rec = next
 	lv.pending = 0
+	lv.unarchived = nil
 	lv.publish()
 	return nil
 }
@@ -297,21 +301,38 @@ func (lv *live) change(c *realtime.Client, rev int64, id string, ops []plans.Op)
 		refuse(apperr.From(err))
 		return
 	}
+	if err := lv.record(pe.p.UserID, id, applied, dropped); err != nil {
+		refuse(apperr.From(err))
+	}
+}
+
+// accept applies a change made on the server (a restore) by a person, on the document as it is.
+func (lv *live) accept(userID, id string, ops []plans.Op) error {
+	applied, err := lv.rec.Document.ApplyChange(ops, lv.s.d.Refs)
+	if err != nil {
+		return err
+	}
+	return lv.record(userID, id, applied, nil)
+}
+
+// record gives an applied change the next revision and queues it for storing and sending.
+func (lv *live) record(userID, id string, applied []plans.Op, dropped []plans.Dropped) error {
 	if applied == nil {
 		applied = []plans.Op{}
 	}
 	raw, err := json.Marshal(applied)
 	if err != nil {
-		refuse(apperr.Wrap(err, "encode change"))
-		return
+		return apperr.Wrap(err, "encode change")
 	}
+	doc := &lv.rec.Document
 	now := lv.s.now().UTC()
 	doc.Revision++
 	doc.UpdatedAt = now
-	ch := Change{ID: fmt.Sprintf("%s-%012d", doc.ID, doc.Revision), Document: doc.ID, Rev: doc.Revision, By: pe.p.UserID,
+	ch := Change{ID: fmt.Sprintf("%s-%012d", doc.ID, doc.Revision), Document: doc.ID, Rev: doc.Revision, By: userID,
 		ClientID: id, At: now, Ops: string(raw), Dropped: dropped}
 	lv.batch = append(lv.batch, ch)
 	lv.recent, lv.ops = append(lv.recent, ch), append(lv.ops, applied)
+	lv.unarchived = append(lv.unarchived, ch)
 	lv.seen[ch.By+"/"+id] = ch.Rev
 	if len(lv.recent) > KeepRecent {
 		for _, old := range lv.recent[:len(lv.recent)-KeepRecent] {
@@ -319,6 +340,7 @@ func (lv *live) change(c *realtime.Client, rev int64, id string, ops []plans.Op)
 		}
 		lv.recent, lv.ops = lv.recent[len(lv.recent)-KeepRecent:], lv.ops[len(lv.ops)-KeepRecent:]
 	}
+	return nil
 }
 
 // --- connections ----------------------------------------------------------------------------

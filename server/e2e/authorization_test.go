@@ -142,6 +142,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}, allow(201, editors...)},
 		{"GET", "/documents/{documentId}", fixed(doc), nil, allow(200, readers...)},
 		{"PATCH", "/documents/{documentId}", fixed(doc), func(string) any { return map[string]string{"period": "2026-2027"} }, allow(200, editors...)},
+		{"GET", "/documents/{documentId}/history", fixed(doc + "/history"), nil, allow(200, readers...)},
+		{"GET", "/documents/{documentId}/revisions/{revision}", fixed(doc + "/revisions/0"), nil, allow(200, readers...)},
+		{"GET", "/documents/{documentId}/authors", fixed(doc + "/authors"), nil, allow(200, readers...)},
+		{"POST", "/documents/{documentId}/restore", fixed(doc + "/restore"), func(string) any { return map[string]int{"revision": 0} }, allow(200, editors...)},
 		{"POST", "/documents/{documentId}/status", fixed(doc + "/status"), func(role string) any {
 			return map[string]string{"status": "approved"}
 		}, allow(200, "coordinator")},

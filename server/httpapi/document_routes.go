@@ -1,10 +1,12 @@
 package httpapi
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/documents"
 	"github.com/elo-workspace/elo-workspace/server/plans"
 )
@@ -15,6 +17,93 @@ func (s *Server) documentRoutes(api fiber.Router) {
 	api.Get("/documents/:documentId", s.authed, s.getDocument)
 	api.Patch("/documents/:documentId", s.authed, s.updateDocument)
 	api.Post("/documents/:documentId/status", s.authed, s.changeDocumentStatus)
+	api.Get("/documents/:documentId/history", s.authed, s.documentHistory)
+	api.Get("/documents/:documentId/revisions/:revision", s.authed, s.documentRevision)
+	api.Get("/documents/:documentId/authors", s.authed, s.documentAuthors)
+	api.Post("/documents/:documentId/restore", s.authed, s.restoreDocument)
+}
+
+func (s *Server) documentHistory(c *fiber.Ctx) error {
+	id, err := pathID(c, "documentId")
+	if err != nil {
+		return err
+	}
+	h, err := s.svc.Documents.History(c.UserContext(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(h)
+}
+
+// revisionParam reads a revision number (path or query); "" gives def.
+func revisionParam(v string, def int64) (int64, error) {
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return 0, apperr.Invalid("revision", "a revision is a whole number from 0")
+	}
+	return n, nil
+}
+
+func (s *Server) documentRevision(c *fiber.Ctx) error {
+	id, err := pathID(c, "documentId")
+	if err != nil {
+		return err
+	}
+	rev, err := revisionParam(c.Params("revision"), 0)
+	if err != nil {
+		return err
+	}
+	r, err := s.svc.Documents.Revision(c.UserContext(), principal(c), id, rev)
+	if err != nil {
+		return err
+	}
+	return c.JSON(r)
+}
+
+func (s *Server) documentAuthors(c *fiber.Ctx) error {
+	id, err := pathID(c, "documentId")
+	if err != nil {
+		return err
+	}
+	cur, err := s.svc.Documents.Get(principal(c), id)
+	if err != nil {
+		return err
+	}
+	rev, err := revisionParam(c.Query("revision"), cur.Revision)
+	if err != nil {
+		return err
+	}
+	a, err := s.svc.Documents.Authorship(c.UserContext(), principal(c), id, rev)
+	if err != nil {
+		return err
+	}
+	return c.JSON(a)
+}
+
+type restoreInput struct {
+	Revision *int64 `json:"revision"`
+}
+
+func (s *Server) restoreDocument(c *fiber.Ctx) error {
+	id, err := pathID(c, "documentId")
+	if err != nil {
+		return err
+	}
+	var r restoreInput
+	if err := decode(c, &r); err != nil {
+		return err
+	}
+	if r.Revision == nil {
+		return apperr.Invalid("revision", "say which revision to restore")
+	}
+	d, err := s.svc.Documents.Restore(c.UserContext(), principal(c), id, *r.Revision)
+	if err != nil {
+		return err
+	}
+	return c.JSON(viewDocumentSummary(d))
 }
 
 type documentSummaryView struct {
