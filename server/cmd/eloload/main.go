@@ -54,6 +54,7 @@ type options struct {
 	scenario                             string
 	profile                              string // coedit, rooms: write CPU profiles of the typing phase here
 	editors, rooms, conns, docs, actions int
+	full                                 int
 	interval                             time.Duration
 }
 
@@ -74,6 +75,7 @@ func main() {
 	flag.IntVar(&o.rooms, "rooms", 100, "rooms: how many plans, spread over the regional groups")
 	flag.IntVar(&o.conns, "conns", 10000, "idle: websocket connections to hold open")
 	flag.IntVar(&o.docs, "docs", 100, "idle: plans the connections are spread over")
+	flag.IntVar(&o.full, "full", 20, "coedit, rooms: editors per plan that keep and check every field of the plan; the others keep and check the field they type into (cheaper for the tool, which shares the cores)")
 	flag.IntVar(&o.actions, "actions", 4, "coedit, rooms: actions inserted into each new plan before editing (more fields to type into)")
 	flag.DurationVar(&o.interval, "interval", time.Second, "coedit, rooms: each editor makes one text change per interval (random phase)")
 	flag.StringVar(&o.profile, "profile", "", "coedit, rooms: write CPU profiles of the typing phase into this folder: eloload's own (eloload.cpu) and, when PPROF_ADDR is set (the started server inherits it), the server's (server.cpu)")

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -491,22 +492,28 @@ func (fc *frameCache) get(env *wsEnv, frame []byte) ([]dmsg, error) {
 // --- an editor ------------------------------------------------------------------------------
 
 // editor is one live connection typing into one text field of a plan with the ot.js client
-// state machine (one change in flight, later edits composed into a buffer), keeping a copy of
-// every text field of the plan for the convergence check. Its reader goroutine and its typing
-// timer share the state under mu; all writes to the socket happen under mu too.
+// state machine (one change in flight, later edits composed into a buffer). A full editor keeps
+// a copy of every text field of the plan; the others (-full sets how many per plan are full)
+// keep only the field they type into and count the other changes' revisions, since on two
+// shared cores a thousand editors applying every change to every field would cost the tool
+// more than the server. Every editor checks its own field and its revision against the stored
+// plan at the end; full editors check every field. Its reader goroutine and its typing timer
+// share the state under mu; all writes to the socket happen under mu too.
 type editor struct {
 	env    *wsEnv
 	p      *plan
 	name   string // change ids are name-seq, unique in the whole run
 	token  string
 	own    string // key of the field it types into
+	full   bool   // keeps every field, not only its own
 	maxRec int    // reconnections allowed
 
 	mu       sync.Mutex
 	conn     *websocket.Conn
-	client   *ot.Client // nil until a snapshot arrived, and while resynchronising
-	texts    map[string]string
-	outID    string // the change in flight
+	client   *ot.Client        // nil until a snapshot arrived, and while resynchronising
+	rev      int64             // the server revision the editor has (the state machine counts only changes of its own field)
+	texts    map[string]string // every field (full) or the own field
+	outID    string            // the change in flight
 	outSent  int64
 	seq      int
 	stop     bool // no more typing
@@ -516,6 +523,7 @@ type editor struct {
 	joinOne  sync.Once
 	applyErr error
 
+	buf                  []byte // the frame being read, reused
 	ack, arr             hist
 	frames, msgs         int64
 	edits, sentN, ackedN int64
@@ -525,8 +533,8 @@ type editor struct {
 	closes               map[string]int
 }
 
-func newEditor(env *wsEnv, p *plan, name, token, own string) *editor {
-	return &editor{env: env, p: p, name: name, token: token, own: own, maxRec: 3,
+func newEditor(env *wsEnv, p *plan, name, token, own string, full bool) *editor {
+	return &editor{env: env, p: p, name: name, token: token, own: own, full: full, maxRec: 3,
 		joined: make(chan struct{}), errs: map[string]int{}, closes: map[string]int{}}
 }
 
@@ -583,17 +591,20 @@ func (e *editor) snapshot(m dmsg) {
 	}
 	e.texts = make(map[string]string, len(e.p.fields))
 	for _, f := range e.p.fields {
-		e.texts[f.key()] = m.doc.Nodes[f.node].Text[f.name]
+		if e.full || f.key() == e.own {
+			e.texts[f.key()] = m.doc.Nodes[f.node].Text[f.name]
+		}
 	}
 	node, fieldName, _ := strings.Cut(e.own, "/")
-	e.client = ot.NewClient(int(m.rev), func(rev int, op ot.Operation) {
+	e.rev = m.rev
+	e.client = ot.NewClient(0, func(_ int, op ot.Operation) { // based on e.rev, what the editor has seen
 		e.seq++
 		id := fmt.Sprintf("%s-%d", e.name, e.seq)
 		now := e.env.since()
 		e.env.sent.Store(id, now)
 		e.outID, e.outSent = id, now
 		e.sentN++
-		b, _ := json.Marshal(changeMsg{Type: "change", Rev: rev, ID: id, Ops: []changeOp{{T: "text", Node: node, Field: fieldName, Op: op}}})
+		b, _ := json.Marshal(changeMsg{Type: "change", Rev: int(e.rev), ID: id, Ops: []changeOp{{T: "text", Node: node, Field: fieldName, Op: op}}})
 		e.write(b)
 	}, func(op ot.Operation) {
 		if op.IsNoop() {
@@ -656,11 +667,10 @@ func (e *editor) handle(ms []dmsg, at int64) {
 
 // apply handles one change; false when the editor has to resynchronise.
 func (e *editor) apply(c dchange, at int64) bool {
-	rev := int64(e.client.Revision())
-	if c.rev <= rev {
+	if c.rev <= e.rev {
 		return true
 	}
-	if c.rev != rev+1 {
+	if c.rev != e.rev+1 {
 		e.resync("revision gap")
 		return false
 	}
@@ -673,7 +683,8 @@ func (e *editor) apply(c dchange, at int64) bool {
 			return false
 		}
 		e.outID = ""
-		if err := e.client.ServerAck(int(c.rev)); err != nil {
+		e.rev = c.rev // before the acknowledgement: it may send the buffered edit, based on c.rev
+		if err := e.client.ServerAck(e.client.Revision() + 1); err != nil {
 			e.resync("ack: " + err.Error())
 			return false
 		}
@@ -694,10 +705,13 @@ func (e *editor) apply(c dchange, at int64) bool {
 				return false
 			}
 			own = true
-			if err := e.client.ApplyServer(int(c.rev), o.op); err != nil {
+			if err := e.client.ApplyServer(e.client.Revision()+1, o.op); err != nil {
 				e.resync("transform: " + err.Error())
 				return false
 			}
+			continue
+		}
+		if !e.full {
 			continue
 		}
 		if cur, ok := e.texts[o.key]; ok {
@@ -709,18 +723,9 @@ func (e *editor) apply(c dchange, at int64) bool {
 			e.texts[o.key] = next
 		}
 	}
-	if !own { // move the state machine on by one revision: an identity on the server's text
-		n := ot.Len(e.texts[e.own])
-		if e.client.State() != ot.Synchronized {
-			n = e.client.Outstanding().BaseLen()
-		}
-		var b ot.Builder
-		id, _ := b.Retain(n).Operation()
-		if err := e.client.ApplyServer(int(c.rev), id); err != nil {
-			e.resync("identity: " + err.Error())
-			return false
-		}
-	}
+	// A change without an operation on the own field is an identity for the state machine:
+	// transforming over it changes nothing, so only the editor's revision moves on.
+	e.rev = c.rev
 	if e.applyErr != nil {
 		e.applyErr = nil
 		e.resync("transformed operation does not apply")
@@ -754,7 +759,7 @@ func (e *editor) typeOnce(rng *rand.Rand) {
 // readLoop reads frames until the connection ends; it returns the close code (0: none).
 func (e *editor) readLoop(conn *websocket.Conn) int {
 	for {
-		_, frame, err := conn.ReadMessage()
+		frame, err := e.read(conn)
 		at := e.env.since()
 		if err != nil {
 			var ce *websocket.CloseError
@@ -773,6 +778,29 @@ func (e *editor) readLoop(conn *websocket.Conn) int {
 			e.handle(ms, at)
 		}
 		e.mu.Unlock()
+	}
+}
+
+// read reads one message into the editor's reused buffer (the frame cache copies what it keeps).
+func (e *editor) read(conn *websocket.Conn) ([]byte, error) {
+	_, r, err := conn.NextReader()
+	if err != nil {
+		return nil, err
+	}
+	b := e.buf[:0]
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			e.buf = b
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 }
 
