@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
+	"github.com/elo-workspace/elo-workspace/server/comments"
 	"github.com/elo-workspace/elo-workspace/server/config"
 	"github.com/elo-workspace/elo-workspace/server/demo"
 	"github.com/elo-workspace/elo-workspace/server/directory"
@@ -40,6 +41,7 @@ type App struct {
 	Reference     *refdata.Service
 	Workspaces    *workspaces.Service
 	Documents     *documents.Service
+	Comments      *comments.Service
 	Events        *events.Bus
 	Notifications *notifications.Service
 
@@ -117,6 +119,8 @@ func (a *App) load(ctx context.Context) error {
 	a.Events = events.New(log)
 	a.Notifications = notifications.New(store.NewTable[notifications.Notification](db, "notifications"),
 		store.NewTable[notifications.ReadMark](db, "notification_reads"), a.Events, log)
+	a.Comments = comments.New(store.NewTable[comments.Event](db, "comment_events"), comments.Deps{
+		Documents: a.Documents, Workspaces: a.Workspaces, Accounts: a.Accounts, Notify: mentionNotifier(a.Notifications), Log: log})
 
 	// The services read their own collections only, so they load at once: start-up takes as
 	// long as the largest working set (the documents), not the sum.
@@ -124,7 +128,7 @@ func (a *App) load(ctx context.Context) error {
 	took := map[string]string{}
 	g, gctx := errgroup.WithContext(ctx)
 	for name, load := range map[string]func(context.Context) error{"reference": a.Reference.Load, "directory": a.Directory.Load,
-		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load, "notifications": a.Notifications.Load} {
+		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load, "comments": a.Comments.Load, "notifications": a.Notifications.Load} {
 		g.Go(func() error {
 			began := time.Now()
 			err := load(gctx)
@@ -143,7 +147,7 @@ func (a *App) load(ctx context.Context) error {
 		client = os.DirFS(cfg.WebDir)
 	}
 	a.http = httpapi.New(httpapi.Services{
-		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Events: a.Events, Notifications: a.Notifications, Ping: db.Ping,
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: client, RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }
@@ -181,3 +185,15 @@ type planRefs struct {
 }
 
 func (r planRefs) OrganisationExists(id string) bool { return r.dir.Exists(id) }
+
+// mentionNotifier delivers the mentions in comments as in-app notifications.
+func mentionNotifier(n *notifications.Service) comments.Notify {
+	return func(ctx context.Context, ms []comments.Mention) error {
+		out := make([]notifications.Notification, len(ms))
+		for i, m := range ms {
+			out[i] = notifications.Notification{UserID: m.UserID, Kind: notifications.KindMention, ActorID: m.ActorID, ActorName: m.ActorName,
+				WorkspaceID: m.WorkspaceID, Subject: m.Subject, Excerpt: m.Excerpt, Link: m.Link, At: m.At}
+		}
+		return n.Send(ctx, out...)
+	}
+}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/apperr"
+	"github.com/elo-workspace/elo-workspace/server/comments"
 	"github.com/elo-workspace/elo-workspace/server/directory"
 	"github.com/elo-workspace/elo-workspace/server/documents"
 	"github.com/elo-workspace/elo-workspace/server/events"
@@ -33,6 +34,7 @@ type Services struct {
 	Reference     *refdata.Service
 	Workspaces    *workspaces.Service
 	Documents     *documents.Service
+	Comments      *comments.Service
 	Events        *events.Bus
 	Notifications *notifications.Service
 	Ping          func(context.Context) error // database readiness
@@ -100,6 +102,7 @@ func New(svc Services, opt Options) *Server {
 	s.workspaceRoutes(api)
 	s.documentRoutes(api)
 	s.socketRoutes(api)
+	s.commentRoutes(api)
 	s.eventsRoutes(api)
 	s.notificationRoutes(api)
 	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })
