@@ -24,6 +24,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/events"
 	"github.com/elo-workspace/elo-workspace/server/httpapi"
 	"github.com/elo-workspace/elo-workspace/server/mail"
+	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/store"
@@ -44,6 +45,7 @@ type App struct {
 	Comments      *comments.Service
 	Events        *events.Bus
 	Notifications *notifications.Service
+	National      *national.Service
 
 	db     *store.DB
 	http   *httpapi.Server
@@ -142,12 +144,20 @@ func (a *App) load(ctx context.Context) error {
 		return err
 	}
 	log.Info("working set loaded", "took", took)
+	// The national view folds in every document published from now on; it tells the national
+	// topic's listeners (at most every 250 ms) when an aggregate changed.
+	a.National = national.New(national.Deps{Documents: a.Documents, Workspaces: a.Workspaces, Reference: a.Reference})
+	a.Events.Authorize(national.Topic, func(p accounts.Principal, topic string) bool {
+		return topic == national.Topic && a.National.CanView(p)
+	})
+	a.National.OnChange(func(c national.Change) { a.Events.Publish(national.Topic, "changed", c) })
+	a.National.Start()
 	client := web.Dist()
 	if cfg.WebDir != "" {
 		client = os.DirFS(cfg.WebDir)
 	}
 	a.http = httpapi.New(httpapi.Services{
-		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, Ping: db.Ping,
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: client, RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }
@@ -164,6 +174,7 @@ func (a *App) Done() <-chan error { return a.served }
 // lets requests in flight finish (until ctx ends) and closes the database.
 func (a *App) Close(ctx context.Context) error {
 	a.Documents.Shutdown()
+	a.National.Close()
 	a.Events.Shutdown()
 	if a.pprof != nil {
 		_ = a.pprof.Close()

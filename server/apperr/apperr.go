@@ -41,6 +41,7 @@ const (
 	LastCoordinator         Code = "last_coordinator"
 	VersionConflict         Code = "version_conflict"
 	CodeTaken               Code = "code_taken"
+	UnknownFilter           Code = "unknown_filter"
 	Internal                Code = "internal"
 )
 
@@ -74,6 +75,7 @@ var statuses = map[Code]int{
 	LastCoordinator:         409,
 	VersionConflict:         409,
 	CodeTaken:               409,
+	UnknownFilter:           400,
 	Internal:                500,
 }
 

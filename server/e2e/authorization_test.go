@@ -149,6 +149,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/documents/{documentId}/status", fixed(doc + "/status"), func(role string) any {
 			return map[string]string{"status": "approved"}
 		}, allow(200, "coordinator")},
+		// The national view: every group member sees it (regional ones their own region only).
+		{"GET", "/national/dashboard", fixed("/api/v1/national/dashboard"), nil, allow(200, signedIn...)},
+		{"GET", "/national/dashboard", fixed("/api/v1/national/dashboard?region=" + refdata.DefaultID(refdata.Regions, "kainuu")), nil, allow(200, readers...)},
+		{"GET", "/national/cell", fixed("/api/v1/national/cell?nationalGoal=" + refdata.DefaultID(refdata.NationalGoals, "1") + "&region=" + refdata.DefaultID(refdata.Regions, "kainuu")), nil, allow(200, readers...)},
+		{"GET", "/national/compare", fixed("/api/v1/national/compare?region=" + refdata.DefaultID(refdata.Regions, "kainuu") + "&region=" + refdata.DefaultID(refdata.Regions, "etela-savo")), nil, allow(200, "admin", "national")},
+		{"GET", "/national/timeline", fixed("/api/v1/national/timeline?region=" + refdata.DefaultID(refdata.Regions, "kainuu")), nil, allow(200, readers...)},
 	}
 	covered := map[string]bool{}
 	for _, r := range rows {

@@ -22,6 +22,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/directory"
 	"github.com/elo-workspace/elo-workspace/server/documents"
 	"github.com/elo-workspace/elo-workspace/server/events"
+	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
@@ -36,6 +37,7 @@ type Services struct {
 	Documents     *documents.Service
 	Comments      *comments.Service
 	Events        *events.Bus
+	National      *national.Service // nil: no national routes
 	Notifications *notifications.Service
 	Ping          func(context.Context) error // database readiness
 }
@@ -104,6 +106,7 @@ func New(svc Services, opt Options) *Server {
 	s.socketRoutes(api)
 	s.commentRoutes(api)
 	s.eventsRoutes(api)
+	s.nationalRoutes(api)
 	s.notificationRoutes(api)
 	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })
 
