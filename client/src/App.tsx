@@ -17,6 +17,7 @@ import { ReferenceAdminPage } from './pages/ReferenceAdminPage';
 import { UsersAdminPage } from './pages/UsersAdminPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 
 /** Signed-in pages: wait for the session restore, then send strangers to sign-in. */
 function RequireAuth({ children, admin }: { children: ReactNode; admin?: boolean }) {
@@ -48,6 +49,7 @@ export function App() {
         <Route path="/admin/reference" element={<RequireAuth admin><ReferenceAdminPage /></RequireAuth>} />
         <Route path="/admin/users" element={<RequireAuth admin><UsersAdminPage /></RequireAuth>} />
         <Route path="/profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />
+        <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

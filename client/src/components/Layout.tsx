@@ -5,6 +5,7 @@ import { Button, LanguageMenu, LanguageMenuItem, RouterLink, SkipLink, Text } fr
 import { useAuth } from '../auth/AuthContext';
 import { LANGUAGES, type Language } from '../api/types';
 import { useLang } from './common';
+import { NotificationsBell } from '../notifications/Bell';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
 
@@ -88,6 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="site-header-tools">
             {user ? (
               <>
+                <NotificationsBell userId={user.id} />
                 <Text className="signed-in-as">{t('header.signedInAs', { name: user.name })}</Text>
                 <Button
                   variant="secondaryNoBorder"
