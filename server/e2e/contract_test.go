@@ -119,3 +119,49 @@ func TestErrorCodesAreDocumentedAndTranslated(t *testing.T) {
 		}
 	}
 }
+
+// The three catalogues have the same keys (plural forms may differ: Finnish, Swedish and
+// English all use _one and _other), and no text is empty.
+func TestTranslationsHaveTheSameKeys(t *testing.T) {
+	keys := map[string][]string{}
+	for _, lang := range []string{"fi", "sv", "en"} {
+		b, err := fs.ReadFile(shared.I18n, "i18n/"+lang+".json")
+		if err != nil {
+			t.Fatalf("catalog %s: %v", lang, err)
+		}
+		var cat map[string]any
+		if err := json.Unmarshal(b, &cat); err != nil {
+			t.Fatalf("catalog %s: %v", lang, err)
+		}
+		var walk func(prefix string, v any)
+		walk = func(prefix string, v any) {
+			switch v := v.(type) {
+			case map[string]any:
+				for k, sub := range v {
+					walk(prefix+"."+k, sub)
+				}
+			case string:
+				if strings.TrimSpace(v) == "" {
+					t.Errorf("%s.json: %s is empty", lang, prefix[1:])
+				}
+				keys[lang] = append(keys[lang], prefix[1:])
+			default:
+				t.Errorf("%s.json: %s is not text", lang, prefix[1:])
+			}
+		}
+		walk("", cat)
+		sort.Strings(keys[lang])
+	}
+	for _, lang := range []string{"sv", "en"} {
+		for _, k := range keys["fi"] {
+			if _, found := slices.BinarySearch(keys[lang], k); !found {
+				t.Errorf("%s.json lacks %s", lang, k)
+			}
+		}
+		for _, k := range keys[lang] {
+			if _, found := slices.BinarySearch(keys["fi"], k); !found {
+				t.Errorf("fi.json lacks %s (in %s.json)", k, lang)
+			}
+		}
+	}
+}

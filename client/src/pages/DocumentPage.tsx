@@ -13,6 +13,8 @@ import { Connection, socketUrl } from '../coedit/connection';
 import { EditorContext } from '../coedit/editorContext';
 import { LiveDocument, type ConnectionState, type PresenceUser } from '../coedit/liveDocument';
 import { Outline } from '../coedit/Outline';
+import { CommentsArea } from '../comments/CommentsArea';
+import { HistoryPanel } from '../history/HistoryPanel';
 import '../coedit/editor.css';
 
 /** Workflow moves per kind and status (server/plans/workflow.go). */
@@ -141,6 +143,18 @@ function useLiveDocument(data: LiveDocumentData | undefined): LiveDocument | nul
   return store;
 }
 
+/** The history, loaded only once opened. */
+function HistorySection({ store, canEdit }: { store: LiveDocument; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="co-history-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('history.heading')}</summary>
+      {open ? <HistoryPanel store={store} canEdit={canEdit} /> : null}
+    </details>
+  );
+}
+
 function Editor({ store, summary, regionId }: { store: LiveDocument; summary: DocumentSummary; regionId?: string }) {
   const { t } = useTranslation();
   useSyncExternalStore(store.subscribe, store.getVersion);
@@ -155,9 +169,12 @@ function Editor({ store, summary, regionId }: { store: LiveDocument; summary: Do
         <Presence users={store.others} />
       </div>
       {!canEdit ? <p className="co-readonly-note">{t('editor.readOnly')}</p> : null}
-      <div className="co-outline">
-        <Outline regionId={regionId} />
-      </div>
+      <CommentsArea documentId={summary.id} workspaceId={summary.workspaceId} live={store} canComment={canEdit}>
+        <div className="co-outline">
+          <Outline regionId={regionId} />
+        </div>
+      </CommentsArea>
+      <HistorySection store={store} canEdit={canEdit} />
     </EditorContext.Provider>
   );
 }
