@@ -169,6 +169,16 @@ const PAGES = [
     },
   },
   {
+    name: 'notifications',
+    route: '/notifications',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.getByRole('link', { name: t(lang, 'notifications.bellLabelNone') }).click();
+      await heading(page, t(lang, 'notifications.title'));
+      await page.getByText(t(lang, 'notifications.empty')).waitFor();
+    },
+  },
+  {
     name: 'not-found',
     route: '*',
     who: 'coordinator',

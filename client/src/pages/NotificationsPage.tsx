@@ -25,7 +25,7 @@ function NotificationItem({ n, onOpen }: { n: Notification; onOpen: (n: Notifica
           {notificationText(t, n)}
         </RouterLink>
       </p>
-      {n.excerpt ? <p className="notification-excerpt">“{n.excerpt}”</p> : null}
+      {n.excerpt ? <blockquote className="notification-excerpt">{n.excerpt}</blockquote> : null}
       <p className="notification-meta">
         <time dateTime={n.at}>{when(n.at, lang)}</time>
       </p>
