@@ -125,6 +125,9 @@ describe('LiveDocument', () => {
       expect(c.store.node('g1')).toBeUndefined();
       expect(c.store.state).toBe('saved');
     }
+    // A is told, once, that its edit was lost to B's delete; B lost nothing.
+    expect(a.store.notice).toEqual({ kind: 'deleted', by: b.store.you ?? undefined, seq: 1 });
+    expect(b.store.notice).toBeNull();
   });
 
   it('ignores remote edits of nodes it deleted locally', () => {

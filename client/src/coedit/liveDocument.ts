@@ -42,7 +42,14 @@ export type ServerMessage =
   | { type: 'snapshot'; rev: number; doc: { nodes: Nodes; revision?: number } }
   | { type: 'changes'; changes: ServerChange[] }
   | { type: 'presence'; users: PresenceUser[] }
-  | { type: 'error'; id?: string; code: string; message?: string };
+  | { type: 'error'; id?: string; code: string; message?: string }
+  | CommentsNews;
+
+/** A `comments` message (its fields: client/src/comments/api.ts, CommentsMessage). */
+export type CommentsNews = { type: 'comments' } & Record<string, unknown>;
+
+/** Hears the `comments` messages; null after each hello: they are not replayed, so reload. */
+export type CommentsListener = (msg: CommentsNews | null) => void;
 
 export type ClientMessage =
   | { type: 'join'; rev: number }
@@ -51,6 +58,17 @@ export type ClientMessage =
 
 export interface Transport {
   send(msg: ClientMessage): void;
+}
+
+/**
+ * Why some of this editor's own work did not land: an item it was editing was deleted by
+ * someone else meanwhile (by: their user id, when known), or a concurrent change made an edit
+ * impossible (conflict: the copy was resynchronised). `seq` grows with each notice.
+ */
+export interface EditNotice {
+  kind: 'deleted' | 'conflict';
+  by?: string;
+  seq: number;
 }
 
 /** A remote text operation applied to a field, for editors to move their caret. */
@@ -75,6 +93,8 @@ export class LiveDocument {
   you: string | null = null;
   canEdit: boolean;
   presence: PresenceUser[] = [];
+  /** The latest notice about this editor's own work that did not land (see EditNotice). */
+  notice: EditNotice | null = null;
   /** Last error the server reported (for diagnostics). */
   lastError: { code: string; message?: string } | null = null;
 
@@ -85,6 +105,7 @@ export class LiveDocument {
   private everReady = false;
   private helloRev: number | null = null;
   private forbidden = false;
+  private browserOffline = false;
   private diverged = false;
   private resyncing = false;
   private acked = new Set<string>();
@@ -93,6 +114,7 @@ export class LiveDocument {
   private version = 0;
   private listeners = new Set<() => void>();
   private textListeners = new Set<TextListener>();
+  private commentListeners = new Set<CommentsListener>();
   private childCache = new Map<string, DocNode[]>();
   private stableChildren = new Map<string, DocNode[]>();
   private presenceOut: ClientMessage | null = null;
@@ -121,6 +143,11 @@ export class LiveDocument {
   };
 
   getVersion = (): number => this.version;
+
+  onComments(listener: CommentsListener): () => void {
+    this.commentListeners.add(listener);
+    return () => this.commentListeners.delete(listener);
+  }
 
   onText(listener: TextListener): () => void {
     this.textListeners.add(listener);
@@ -163,6 +190,7 @@ export class LiveDocument {
 
   get state(): ConnectionState {
     if (this.forbidden) return 'forbidden';
+    if (this.browserOffline) return 'offline';
     if (!this.transport || !this.ready) {
       if (!this.everReady) return 'connecting';
       return this.pending ? 'offline' : 'reconnecting';
@@ -272,6 +300,13 @@ export class LiveDocument {
     this.changed();
   }
 
+  /** The browser says it is offline (or online again): the state says so, pending work is kept. */
+  setOffline(offline: boolean): void {
+    if (this.browserOffline === offline) return;
+    this.browserOffline = offline;
+    this.changed();
+  }
+
   /** Access refused (4003): stop trying. */
   setForbidden(): void {
     this.forbidden = true;
@@ -334,6 +369,10 @@ export class LiveDocument {
         this.helloRev = msg.rev;
         if (msg.rev <= this.rev) this.markReady();
         this.changed();
+        for (const l of this.commentListeners) l(null);
+        break;
+      case 'comments':
+        for (const l of this.commentListeners) l(msg);
         break;
       case 'snapshot':
         this.receiveSnapshot(msg.rev, msg.doc.nodes);
@@ -413,19 +452,31 @@ export class LiveDocument {
       this.inflight = null;
       for (const d of ch.dropped ?? []) {
         if (d.reason !== 'deleted' || this.nodes[d.node]) this.diverged = true;
+        if (d.reason !== 'deleted') this.tell('conflict');
+        else if (!this.toldDeleted.has(d.node)) this.tell('deleted');
       }
+      this.toldDeleted.clear();
       if (this.diverged) this.resync();
       else this.flush();
       return;
     }
     // Someone else's change (or a duplicate of one of ours: apply it like anyone's).
     this.rev = ch.rev;
+    this.remoteBy = ch.by;
     try {
       for (const op of ch.ops ?? []) this.applyRemote(op);
     } catch (e) {
       if (!(e instanceof ApplyError)) throw e;
       this.diverged = true;
     }
+  }
+
+  private remoteBy: string | undefined;
+  /** Nodes whose deletion dropped pending work of ours, already told (the ack repeats it). */
+  private toldDeleted = new Set<string>();
+
+  private tell(kind: EditNotice['kind'], by?: string): void {
+    this.notice = { kind, by, seq: (this.notice?.seq ?? 0) + 1 };
   }
 
   private pendingOps(): Op[] {
@@ -470,7 +521,12 @@ export class LiveDocument {
             this.diverged = true;
             return null;
           }
-          return gone.has(target) ? null : l;
+          if (gone.has(target)) {
+            if (!this.toldDeleted.has(target)) this.tell('deleted', this.remoteBy);
+            this.toldDeleted.add(target);
+            return null;
+          }
+          return l;
         });
         for (const id of gone) delete this.nodes[id];
         this.nodesChanged();

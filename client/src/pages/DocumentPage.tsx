@@ -143,6 +143,24 @@ function useLiveDocument(data: LiveDocumentData | undefined): LiveDocument | nul
   return store;
 }
 
+/** Tells the editor when their own edit did not land (a concurrent delete or conflict). */
+function LostEditNotice({ store }: { store: LiveDocument }) {
+  const { t } = useTranslation();
+  const [dismissed, setDismissed] = useState(0);
+  const n = store.notice;
+  if (!n || n.seq <= dismissed) return null;
+  const name = n.by ? store.presence.find((u) => u.user === n.by)?.name : undefined;
+  const key = n.kind === 'conflict' ? 'editor.notice.conflict' : name ? 'editor.notice.deletedBy' : 'editor.notice.deleted';
+  return (
+    <div className="co-notice" role="alert">
+      <p>{t(key, { name })}</p>
+      <Button variant="secondaryNoBorder" onClick={() => setDismissed(n.seq)}>
+        {t('editor.notice.dismiss')}
+      </Button>
+    </div>
+  );
+}
+
 /** The history, loaded only once opened. */
 function HistorySection({ store, canEdit }: { store: LiveDocument; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -169,6 +187,7 @@ function Editor({ store, summary, regionId }: { store: LiveDocument; summary: Do
         <Presence users={store.others} />
       </div>
       {!canEdit ? <p className="co-readonly-note">{t('editor.readOnly')}</p> : null}
+      <LostEditNotice store={store} />
       <CommentsArea documentId={summary.id} workspaceId={summary.workspaceId} live={store} canComment={canEdit}>
         <div className="co-outline">
           <Outline regionId={regionId} />
