@@ -52,6 +52,13 @@ test('a coordinator finds an edit in the history, compares, restores the version
   await version.getByRole('button', { name: t('fi', 'history.compare') }).click();
   await version.locator('ins').first().waitFor();
 
+  // Two past versions compared: the explanation names both, and my words are in neither.
+  await timeline.nth(2).getByRole('button', { pressed: false }).last().click();
+  await version.getByText(/→|:/).first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.co-version ins')?.textContent?.includes('historiakoe'));
+  await timeline.nth(2).getByRole('button', { pressed: true }).click(); // back to "compared with now"
+  await version.locator('ins', { hasText: 'historiakoe' }).waitFor();
+
   // Who wrote what: the legend names me.
   await page.getByRole('button', { name: t('fi', 'history.whoWrote') }).click();
   await page.locator('.co-authors-legend').getByText(me.name, { exact: true }).waitFor();

@@ -212,12 +212,20 @@ function groupSummary(g: HistoryGroup, t: (k: string, o?: Record<string, unknown
 }
 
 /** One past version: read-only, or what changed from it to now; restore it. */
-function VersionView({ store, rev, canEdit, onRestored }: { store: LiveDocument; rev: number; canEdit: boolean; onRestored: (rev: number) => void }) {
+function VersionView({ store, rev, against, canEdit, onRestored }: { store: LiveDocument; rev: number; against: number | null; canEdit: boolean; onRestored: (rev: number) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [mode, setMode] = useState<'changes' | 'version'>('changes');
   useSyncExternalStore(store.subscribe, store.getVersion);
   const q = useQuery({ queryKey: ['revision', store.id, rev], queryFn: () => getRevision(store.id, rev), staleTime: Infinity });
+  const other = useQuery({
+    queryKey: ['revision', store.id, against],
+    queryFn: () => getRevision(store.id, against ?? 0),
+    staleTime: Infinity,
+    enabled: against !== null,
+  });
+  // Changes run from the older version to the newer one (or to now).
+  const [older, newer] = against === null || !other.data ? [q.data?.doc.nodes, against === null ? store.nodes : undefined] : against < rev ? [other.data.doc.nodes, q.data?.doc.nodes] : [q.data?.doc.nodes, other.data.doc.nodes];
   const restore = useMutation({ mutationFn: () => restoreRevision(store.id, rev), onSuccess: () => onRestored(rev) });
   return (
     <section className="co-version" aria-labelledby="co-version-heading">
@@ -226,10 +234,10 @@ function VersionView({ store, rev, canEdit, onRestored }: { store: LiveDocument;
         {q.data ? ` – ${formatDateTime(new Date(q.data.at), lang)}` : ''}
       </h3>
       {q.isPending ? <Loading /> : null}
-      <ErrorAlert error={q.error ?? restore.error} />
+      <ErrorAlert error={q.error ?? other.error ?? restore.error} />
       <div className="co-version-actions" role="group" aria-label={t('history.viewAs')}>
         <Button variant="secondary" aria-pressed={mode === 'changes'} onClick={() => setMode('changes')}>
-          {t('history.compare')}
+          {against === null ? t('history.compare') : t('history.compareTwo', { a: Math.min(rev, against), b: Math.max(rev, against) })}
         </Button>
         <Button variant="secondary" aria-pressed={mode === 'version'} onClick={() => setMode('version')}>
           {t('history.showVersion')}
@@ -249,8 +257,10 @@ function VersionView({ store, rev, canEdit, onRestored }: { store: LiveDocument;
       {q.data ? (
         mode === 'changes' ? (
           <>
-            <p className="muted">{t('history.compareExplained')}</p>
-            <Changes changes={diffDocuments(q.data.doc.nodes, store.nodes, store.id)} />
+            <p className="muted">
+              {against === null ? t('history.compareExplained') : t('history.compareTwoExplained', { a: Math.min(rev, against), b: Math.max(rev, against) })}
+            </p>
+            {older && newer ? <Changes changes={diffDocuments(older, newer, store.id)} /> : <Loading />}
           </>
         ) : (
           <StaticDocument nodes={q.data.doc.nodes} root={store.id} />
@@ -266,6 +276,7 @@ export function HistoryPanel({ store, canEdit }: { store: LiveDocument; canEdit:
   const lang = useLang();
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<number | null>(null);
+  const [against, setAgainst] = useState<number | null>(null);
   const [showAuthors, setShowAuthors] = useState(false);
   const [shown, setShown] = useState(PAGE);
   const [note, setNote] = useState('');
@@ -321,10 +332,23 @@ export function HistoryPanel({ store, canEdit }: { store: LiveDocument; canEdit:
                 aria-label={t('history.openVersionOf', { rev: g.to, name: g.name || t('history.someone') })}
                 onClick={() => {
                   setSelected(selected === g.to ? null : g.to);
+                  setAgainst(null);
                   requestAnimationFrame(() => document.getElementById('co-version-heading')?.focus());
                 }}
               >
                 {t('history.openVersion', { rev: g.to })}
+              </Button>
+            ) : null}
+            {history.data?.complete && selected !== null && selected !== g.to ? (
+              <Button
+                variant="secondaryNoBorder"
+                aria-pressed={against === g.to}
+                onClick={() => {
+                  setAgainst(against === g.to ? null : g.to);
+                  requestAnimationFrame(() => document.getElementById('co-version-heading')?.focus());
+                }}
+              >
+                {t('history.compareWith', { rev: g.to, selected })}
               </Button>
             ) : null}
           </li>
@@ -339,10 +363,12 @@ export function HistoryPanel({ store, canEdit }: { store: LiveDocument; canEdit:
         <VersionView
           store={store}
           rev={selected}
+          against={against}
           canEdit={canEdit}
           onRestored={(r) => {
             setNote(t('history.restored', { rev: r }));
             setSelected(null);
+            setAgainst(null);
             void queryClient.invalidateQueries({ queryKey: ['history', store.id] });
           }}
         />
