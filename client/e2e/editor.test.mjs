@@ -50,14 +50,14 @@ const fieldId = (node, field) => `f-${node}-${field}`;
 const field = (page, node, name) => page.locator(`[id="${fieldId(node, name)}"]`);
 
 /** Signs `who` in, opens the plan from the group's page and waits until it is live and saved. */
-async function openPlan(who, lang = 'fi') {
+async function openPlan(who, title = PLAN) {
   const page = await newPage(env.browser, env.server);
   await signIn(page, who);
   await page.goto(`/workspaces/${world.workspace}`);
   await heading(page, KAINUU);
-  await page.getByRole('link', { name: PLAN, exact: true }).click();
-  await heading(page, PLAN);
-  await connection(page, 'saved', lang);
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await heading(page, title);
+  await connection(page, 'saved');
   return page;
 }
 
@@ -152,5 +152,227 @@ test('two editors type into different fields at once and converge', async () => 
   const after = await getPlan();
   assert.equal(after.nodes[goal.id].text.title, wantTitle);
   assert.equal(after.nodes[action.id].text.description, wantDescription);
+  await close(a, b);
+});
+
+test('an editor goes offline, types, comes back: the other sees the text and nothing is lost', async () => {
+  const plan = await getPlan();
+  const goal = children(plan.nodes, world.plan, 'goals')[2];
+  const original = goal.text.description;
+  const [a, b] = await Promise.all([openPlan(world.coordinator.email), openPlan(world.member.email)]);
+
+  await b.context().setOffline(true);
+  await connection(b, 'offline'); // "offline: your changes are kept"
+  const offlineText = ' Kirjoitettu ilman verkkoyhteyttä.';
+  await caretAt(b, goal.id, 'description', 'end');
+  await b.keyboard.type(offlineText, { delay: 10 });
+  // Meanwhile the other editor writes into the same field.
+  const onlineText = 'Verkossa samaan aikaan. ';
+  await caretAt(a, goal.id, 'description', 'start');
+  await a.keyboard.type(onlineText, { delay: 10 });
+  await connection(a, 'saved');
+  await connection(b, 'offline');
+  assert.equal(await field(a, goal.id, 'description').inputValue(), onlineText + original, 'the offline edit has not arrived');
+  assert.equal(await field(b, goal.id, 'description').inputValue(), original + offlineText, 'the offline editor keeps its text');
+
+  await b.context().setOffline(false);
+  const want = onlineText + original + offlineText;
+  await Promise.all([waitValue(a, goal.id, 'description', want), waitValue(b, goal.id, 'description', want)]);
+  await Promise.all([connection(a, 'saved'), connection(b, 'saved')]);
+  assert.equal((await getPlan()).nodes[goal.id].text.description, want);
+  await close(a, b);
+});
+
+test('structural edits: a new action with status, dates and an indicator value reach the other editor', async () => {
+  const plan = await getPlan();
+  const goal = children(plan.nodes, world.plan, 'goals')[3];
+  const [a, b] = await Promise.all([openPlan(world.coordinator.email), openPlan(world.member.email)]);
+
+  const actions = a.getByRole('region', { name: t('fi', 'editor.actionsOf', { title: goal.text.title }) });
+  await actions.getByRole('button', { name: t('fi', 'editor.add.action') }).click();
+  // Focus moves to the new action's title field.
+  const action = await focusedNode(a, 'title');
+  await a.keyboard.type('Uravalmennus aikuisille');
+  const item = a.locator('li.co-action', { has: field(a, action, 'title') });
+  await item.getByLabel(t('fi', 'editor.fields.status'), { exact: true }).selectOption('in_progress');
+  await item.getByLabel(t('fi', 'editor.fields.start'), { exact: true }).fill('2026-03-02');
+  await item.getByLabel(t('fi', 'editor.fields.end'), { exact: true }).fill('2026-11-30');
+  await item.getByRole('button', { name: t('fi', 'editor.add.indicator') }).click();
+  const indicator = await focusedNode(a, 'name');
+  await a.keyboard.type('Osallistujat');
+  const values = a.getByRole('form', { name: t('fi', 'editor.addValueFor', { name: 'Osallistujat' }) });
+  await values.getByLabel(t('fi', 'editor.fields.date'), { exact: true }).fill('2026-04-15');
+  await values.getByLabel(t('fi', 'editor.fields.value'), { exact: true }).fill('12');
+  await values.getByRole('button', { name: t('fi', 'editor.addValue') }).click();
+  await connection(a, 'saved');
+
+  // The other editor sees all of it.
+  await waitValue(b, action, 'title', 'Uravalmennus aikuisille');
+  await waitValue(b, action, 'status', 'in_progress');
+  await waitValue(b, action, 'start', '2026-03-02');
+  await waitValue(b, action, 'end', '2026-11-30');
+  await waitValue(b, indicator, 'name', 'Osallistujat');
+  const table = b.getByRole('table', { name: t('fi', 'editor.valuesCaption', { name: 'Osallistujat' }) });
+  await table.getByRole('cell', { name: '12', exact: true }).waitFor();
+  await table.getByRole('cell', { name: new Date('2026-04-15T00:00:00').toLocaleDateString('fi'), exact: true }).waitFor();
+
+  const stored = (await getPlan()).nodes;
+  assert.deepEqual(
+    { parent: stored[action].parent, title: stored[action].text.title, status: stored[action].fields.status, start: stored[action].fields.start, end: stored[action].fields.end },
+    { parent: goal.id, title: 'Uravalmennus aikuisille', status: 'in_progress', start: '2026-03-02', end: '2026-11-30' },
+  );
+  assert.deepEqual(stored[indicator].fields.values, [{ date: '2026-04-15', value: 12 }]);
+  await close(a, b);
+});
+
+/** Signs in with the API and returns an access token (for talking to the socket directly). */
+async function accessToken(email) {
+  const res = await fetch(`${env.server.baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: 'elo-demo' }),
+  });
+  return (await res.json()).accessToken;
+}
+
+test('an observer sees the plan read-only, follows live changes and cannot change anything', async () => {
+  const plan = await getPlan();
+  const goal = children(plan.nodes, world.plan, 'goals')[4];
+  const [a, o] = await Promise.all([openPlan(world.coordinator.email), openPlan(ACCOUNTS.national)]);
+
+  await o.getByText(t('fi', 'editor.readOnly')).waitFor();
+  // No edit controls at all in the outline: no inputs, selects or buttons.
+  assert.equal(await o.locator('.co-outline').locator('input, textarea, select, button').count(), 0, 'no edit controls for an observer');
+  // Text fields are read-only text boxes with their labels, announced as read-only.
+  const title = o.getByRole('textbox', { name: t('fi', 'editor.fields.goalTitle'), exact: true }).first();
+  assert.equal(await title.getAttribute('aria-readonly'), 'true');
+  assert.equal(await title.isEditable(), false);
+
+  // Live changes arrive.
+  const added = ' – tarkkailija näkee tämän';
+  await caretAt(a, goal.id, 'title', 'end');
+  await a.keyboard.type(added);
+  await waitValue(o, goal.id, 'title', goal.text.title + added);
+  await connection(a, 'saved');
+
+  // A change sent straight to the socket is refused.
+  const token = await accessToken(ACCOUNTS.national);
+  const answer = await o.evaluate(
+    ([doc, token, node]) =>
+      new Promise((resolve) => {
+        const ws = new WebSocket(`${location.origin.replace('http', 'ws')}/api/v1/documents/${doc}/socket`, ['elo.v1', `bearer.${token}`]);
+        ws.onopen = () => ws.send(JSON.stringify({ type: 'join', rev: 0 }));
+        ws.onmessage = (ev) => {
+          for (const m of [JSON.parse(ev.data)].flat()) {
+            if (m.type === 'hello') {
+              ws.send(JSON.stringify({ type: 'change', rev: m.rev, id: 'observer-1', ops: [{ t: 'set', node, field: 'nationalGoals', value: null }] }));
+            }
+            if (m.type === 'error') {
+              ws.close();
+              resolve({ id: m.id, code: m.code });
+            }
+          }
+        };
+        ws.onclose = (ev) => resolve({ closed: ev.code });
+      }),
+    [world.plan, token, goal.id],
+  );
+  assert.deepEqual(answer, { id: 'observer-1', code: 'forbidden' });
+  assert.deepEqual((await getPlan()).nodes[goal.id].fields, goal.fields, 'nothing changed');
+  await close(a, o);
+});
+
+/** Switches the UI language from the header menu (signed in, this saves it in the profile). */
+async function switchLanguage(page, from, to) {
+  const names = { fi: 'Suomi (FI)', sv: 'Svenska (SV)' };
+  await page.getByRole('button', { name: t(from, 'language.menuLabel', { language: names[from] }) }).click();
+  await page.getByRole('menuitem', { name: names[to] }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, to);
+}
+
+/** The id of the node whose field `name` has focus, once one has (after an add button). */
+async function focusedNode(page, name) {
+  const handle = await page.waitForFunction((name) => {
+    const m = /^f-(n_[0-9A-Za-z]+|[0-9a-f]{24})-(\w+)$/.exec(document.activeElement?.id ?? '');
+    return m && m[2] === name ? m[1] : null;
+  }, name);
+  return handle.jsonValue();
+}
+
+test('a new plan filled in by one editor while another (in Swedish) watches: presence, remote carets and selections; axe finds nothing serious', async () => {
+  await setUp();
+  const title = 'Kainuun ELO-ryhmän toimintasuunnitelma 2028';
+  const created = await api(env.server, 'POST', `/workspaces/${world.workspace}/documents`, {
+    as: ACCOUNTS.kainuuCoordinator,
+    body: { kind: 'action_plan', title, period: '2028' },
+  });
+  const { nodes } = await api(env.server, 'GET', `/documents/${created.id}`, { as: ACCOUNTS.kainuuCoordinator });
+  const [goal] = children(nodes, created.id, 'goals');
+  const [action] = children(nodes, goal.id, 'actions');
+  const a = await openPlan(world.coordinator.email, title);
+  // The member uses the editor in Swedish.
+  const b = await newPage(env.browser, env.server);
+  await signIn(b, world.member.email);
+  await switchLanguage(b, 'fi', 'sv');
+  await b.goto(`/workspaces/${world.workspace}/documents/${created.id}`);
+  await heading(b, title);
+  await connection(b, 'saved', 'sv');
+
+  // Avatars and names.
+  await a.locator('.co-avatars').getByText(world.member.name, { exact: true }).waitFor();
+  await b.locator('.co-avatars').getByText(world.coordinator.name, { exact: true }).waitFor();
+
+  // A fills in the goal and its action, adds an indicator with two values and a follow-up.
+  await field(a, goal.id, 'title').fill('Ohjaus tavoittaa aikuiset');
+  await field(a, action.id, 'title').fill('Aikuisten ohjauspäivät');
+  await field(a, action.id, 'description').fill('Ohjauspäivät kirjastoissa keväällä ja syksyllä.');
+  const item = a.locator('li.co-action', { has: field(a, action.id, 'title') });
+  await item.getByRole('button', { name: t('fi', 'editor.add.indicator') }).click();
+  const indicator = await focusedNode(a, 'name');
+  await a.keyboard.type('Kävijät');
+  await field(a, indicator, 'unit').fill('henkilöä');
+  const values = a.getByRole('form', { name: t('fi', 'editor.addValueFor', { name: 'Kävijät' }) });
+  for (const [date, value] of [['2028-03-15', '42'], ['2028-10-10', '57']]) {
+    await values.getByLabel(t('fi', 'editor.fields.date'), { exact: true }).fill(date);
+    await values.getByLabel(t('fi', 'editor.fields.value'), { exact: true }).fill(value);
+    await values.getByRole('button', { name: t('fi', 'editor.addValue') }).click();
+  }
+  await item.getByRole('button', { name: t('fi', 'editor.add.followup') }).click();
+  const followup = await focusedNode(a, 'body');
+  await a.keyboard.type('Kevään päivät pidetty, kävijöitä odotettua enemmän.');
+  await connection(a, 'saved');
+  await waitValue(b, followup, 'body', 'Kevään päivät pidetty, kävijöitä odotettua enemmän.');
+  await b.getByRole('table', { name: t('sv', 'editor.valuesCaption', { name: 'Kävijät' }) }).getByRole('cell', { name: '57', exact: true }).waitFor();
+
+  // B types at the end of the action's description and selects the last word.
+  await caretAt(b, action.id, 'description', 'end');
+  await b.keyboard.type(' Lisätään yhteistyökumppanit.');
+  await b.keyboard.press('Shift+Control+ArrowLeft');
+  await b.keyboard.press('Shift+Control+ArrowLeft');
+  const selected = await field(b, action.id, 'description').evaluate((e) => e.value.slice(e.selectionStart, e.selectionEnd));
+  assert.ok(selected.startsWith('yhteistyökumppanit'), `selected: ${JSON.stringify(selected)}`);
+
+  // A sees who is editing the field, B's caret in it and B's selection.
+  const wrap = a.locator('.co-field', { has: field(a, action.id, 'description') });
+  await wrap.getByText(t('fi', 'editor.isEditing', { name: world.member.name })).waitFor();
+  const layer = wrap.locator(`[data-remote-caret="${world.member.name}"]`);
+  await layer.locator('.co-caret-selection', { hasText: selected }).waitFor();
+  const caret = layer.locator('.co-caret');
+  assert.equal((await caret.textContent()).trim(), world.member.name, 'the caret carries the name');
+  const [cbox, fbox] = [await caret.boundingBox(), await field(a, action.id, 'description').boundingBox()];
+  assert.ok(cbox.x >= fbox.x && cbox.x <= fbox.x + fbox.width && cbox.y >= fbox.y && cbox.y + cbox.height <= fbox.y + fbox.height + 1, `caret ${JSON.stringify(cbox)} inside the field ${JSON.stringify(fbox)}`);
+
+  // And the other way round: A in the goal title, seen by B in Swedish.
+  await caretAt(a, goal.id, 'title', 'end');
+  const bWrap = b.locator('.co-field', { has: field(b, goal.id, 'title') });
+  await bWrap.getByText(t('sv', 'editor.isEditing', { name: world.coordinator.name })).waitFor();
+  await bWrap.locator(`[data-remote-caret="${world.coordinator.name}"] .co-caret`).waitFor();
+  await Promise.all([connection(a, 'saved'), connection(b, 'saved', 'sv')]);
+
+  // axe with presence and remote carets showing, in both languages (full-page screenshots too).
+  const violations = [...(await scan(a, 'fi-editor-presence')), ...(await scan(b, 'sv-editor-presence'))];
+  assert.equal(violations.length, 0, `serious or critical axe violations:\n${violations.join('\n')}`);
+
+  await switchLanguage(b, 'sv', 'fi'); // the member's profile as it was
   await close(a, b);
 });

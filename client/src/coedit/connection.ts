@@ -2,7 +2,9 @@
 // socket with the subprotocols `elo.v1, bearer.<access token>`, joins with the last revision,
 // reconnects with exponential backoff (reset after each successful join), refreshes the access
 // token when the server closes with 4001, and fetches a fresh copy when the store must
-// resynchronise. Pending edits live in the store, so they survive reconnects.
+// resynchronise. Pending edits live in the store, so they survive reconnects. When the browser
+// says it went offline the socket is closed at once (a dead TCP connection can look open for
+// minutes) and nothing is tried until it says it is online again; then it reconnects at once.
 import type { LiveDocument, ServerMessage } from './liveDocument';
 import type { Nodes } from './model';
 
@@ -27,12 +29,30 @@ export interface ConnectionOptions {
   /** Tells whether an error from loadDocument means access is gone (403/404). */
   isForbidden?: (err: unknown) => boolean;
   createSocket?: (url: string, protocols: string[]) => SocketLike;
+  /** Where the browser's online and offline events come from (window; tests pass their own). */
+  network?: Network | null;
   minDelay?: number;
   maxDelay?: number;
   random?: () => number;
 }
 
 const OPEN = 1;
+
+/** The browser's network state: window, with navigator.onLine. */
+export interface Network {
+  onLine(): boolean;
+  addEventListener(type: 'online' | 'offline', listener: () => void): void;
+  removeEventListener(type: 'online' | 'offline', listener: () => void): void;
+}
+
+function browserNetwork(): Network | null {
+  if (typeof window === 'undefined' || typeof navigator === 'undefined') return null;
+  return {
+    onLine: () => navigator.onLine !== false,
+    addEventListener: (type, l) => window.addEventListener(type, l),
+    removeEventListener: (type, l) => window.removeEventListener(type, l),
+  };
+}
 
 export const CLOSE_UNAUTHENTICATED = 4001;
 export const CLOSE_FORBIDDEN = 4003;
@@ -48,7 +68,9 @@ export class Connection {
   private stopped = false;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly opts: Required<Omit<ConnectionOptions, 'isForbidden'>> & Pick<ConnectionOptions, 'isForbidden'>;
+  private readonly opts: Required<Omit<ConnectionOptions, 'isForbidden' | 'network'>> & Pick<ConnectionOptions, 'isForbidden'>;
+  private readonly network: Network | null;
+  private offline = false;
 
   constructor(
     private readonly store: LiveDocument,
@@ -61,6 +83,7 @@ export class Connection {
       random: Math.random,
       ...options,
     };
+    this.network = options.network === undefined ? browserNetwork() : options.network;
     store.onReady = () => {
       this.attempt = 0;
     };
@@ -69,11 +92,49 @@ export class Connection {
 
   start(): void {
     this.stopped = false;
+    if (this.network) {
+      this.network.addEventListener('offline', this.wentOffline);
+      this.network.addEventListener('online', this.cameOnline);
+      if (!this.network.onLine()) {
+        this.wentOffline();
+        return;
+      }
+    }
     void this.open();
   }
 
+  /** The browser lost its network: close the socket now and wait for it to come back. */
+  private readonly wentOffline = (): void => {
+    if (this.stopped) return;
+    this.offline = true;
+    this.store.setOffline(true);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const s = this.socket;
+    this.socket = null;
+    if (s) {
+      s.onclose = null;
+      s.onmessage = null;
+      s.close(1000, 'offline');
+      this.store.detach();
+    }
+  };
+
+  /** The network is back: reconnect at once. */
+  private readonly cameOnline = (): void => {
+    if (this.stopped) return;
+    this.offline = false;
+    this.store.setOffline(false);
+    this.attempt = 0;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    void this.open();
+  };
+
   stop(): void {
     this.stopped = true;
+    this.network?.removeEventListener('offline', this.wentOffline);
+    this.network?.removeEventListener('online', this.cameOnline);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const s = this.socket;
@@ -87,10 +148,10 @@ export class Connection {
   }
 
   private async open(): Promise<void> {
-    if (this.stopped || this.socket) return;
+    if (this.stopped || this.socket || this.offline) return;
     let token = this.opts.getToken();
     if (!token) token = await this.opts.refreshToken();
-    if (this.stopped) return;
+    if (this.stopped || this.offline || this.socket) return;
     if (!token) {
       this.schedule();
       return;
@@ -162,7 +223,7 @@ export class Connection {
   }
 
   private schedule(): void {
-    if (this.stopped || this.timer) return;
+    if (this.stopped || this.timer || this.offline) return;
     const base = Math.min(this.opts.maxDelay, this.opts.minDelay * 2 ** this.attempt);
     const delay = base / 2 + this.opts.random() * (base / 2);
     this.attempt++;

@@ -1,8 +1,9 @@
 // Form controls bound to a LiveDocument: text fields edited by operational transformation and
 // scalar fields set as a whole. Native elements with real labels, so screen readers and the
 // keyboard work as in any form.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectionComment } from '../comments/ItemComments';
 import { fieldId, useEditor, usePresence } from './editorContext';
 import type { DocNode } from './model';
 import { diffOp, transformIndex } from './textDiff';
@@ -38,6 +39,75 @@ function FieldLabel({ htmlFor, label, node, field, hint }: { htmlFor: string; la
 }
 
 type TextEl = HTMLInputElement | HTMLTextAreaElement;
+
+/** Styles a caret layer copies from its field, so its text wraps and lines up the same. */
+const MIRRORED = ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'lineHeight', 'letterSpacing', 'wordSpacing', 'tabSize', 'textIndent', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft'] as const;
+
+/**
+ * Others' carets and selections in a text field, drawn over it: per person a layer with the
+ * field's geometry and font holding the text up to their caret (invisible), their selection
+ * (tinted) and a caret with their name. Decoration only (aria-hidden): the field's label already
+ * says who is editing it.
+ */
+function RemoteCarets({ node, field, value, target, multiline }: { node: string; field: string; value: string; target: RefObject<TextEl | null>; multiline?: boolean }) {
+  const { store } = useEditor();
+  const here = usePresence().filter((p) => p.user !== store.you && p.node === node && p.field === field && Array.isArray(p.sel));
+  const box = useRef<HTMLDivElement | null>(null);
+  const place = () => {
+    const el = target.current;
+    const root = box.current;
+    if (!el || !root) return;
+    const cs = getComputedStyle(el);
+    for (const layer of Array.from(root.children) as HTMLElement[]) {
+      layer.style.left = `${el.offsetLeft + el.clientLeft}px`;
+      layer.style.top = `${el.offsetTop + el.clientTop}px`;
+      layer.style.width = `${el.clientWidth}px`;
+      layer.style.height = `${el.clientHeight}px`;
+      for (const k of MIRRORED) layer.style[k] = cs[k];
+      const inner = layer.firstElementChild as HTMLElement | null;
+      if (inner) inner.style.transform = `translate(${-el.scrollLeft}px, ${-el.scrollTop}px)`;
+    }
+  };
+  useLayoutEffect(place);
+  useEffect(() => {
+    const el = target.current;
+    if (!el || !here.length) return;
+    el.addEventListener('scroll', place);
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(place);
+    ro?.observe(el);
+    return () => {
+      el.removeEventListener('scroll', place);
+      ro?.disconnect();
+    };
+  });
+  if (!here.length) return null;
+  return (
+    <div ref={box} aria-hidden="true">
+      {here.map((p) => {
+        const [a, b] = p.sel ?? [0, 0];
+        const start = Math.max(0, Math.min(a, b, value.length));
+        const end = Math.max(start, Math.min(Math.max(a, b), value.length));
+        return (
+          <div key={p.user} className={`co-caret-layer ${multiline ? 'co-caret-multi' : 'co-caret-single'}`} data-remote-caret={p.name}>
+            <div className="co-caret-text">
+              {value.slice(0, start)}
+              {end > start ? (
+                <span className="co-caret-selection" style={{ background: `${p.color}33`, borderBottom: `2px solid ${p.color}` }}>
+                  {value.slice(start, end)}
+                </span>
+              ) : null}
+              <span className="co-caret" style={{ borderColor: p.color }}>
+                <span className="co-caret-flag" style={{ background: p.color }}>
+                  {p.name}
+                </span>
+              </span>
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
 
 /** A text field of a node, co-edited: each input becomes a TextOperation. */
 export function CoText({
@@ -90,10 +160,23 @@ export function CoText({
   });
 
   if (!canEdit) {
+    // A read-only text box: screen readers announce its label, its text and "read only".
     return (
       <div className="co-field co-readonly">
-        <div className="co-label">{label}</div>
-        <div className={multiline ? 'co-text-block' : undefined}>{value || '–'}</div>
+        <div className="co-label" id={`${id}-label`}>
+          {label}
+        </div>
+        <div
+          id={id}
+          role="textbox"
+          aria-readonly="true"
+          aria-multiline={multiline ? 'true' : undefined}
+          aria-labelledby={`${id}-label`}
+          tabIndex={0}
+          className={`co-readonly-value${multiline ? ' co-text-block' : ''}`}
+        >
+          {value}
+        </div>
       </div>
     );
   }
@@ -123,11 +206,15 @@ export function CoText({
   return (
     <div className="co-field">
       <FieldLabel htmlFor={id} label={label} node={node.id} field={field} />
-      {multiline ? (
-        <textarea ref={(el) => void (ref.current = el)} rows={rows} className="co-input co-textarea" {...common} />
-      ) : (
-        <input ref={(el) => void (ref.current = el)} type="text" className="co-input" {...common} />
-      )}
+      <div className="co-input-wrap">
+        {multiline ? (
+          <textarea ref={(el) => void (ref.current = el)} rows={rows} className="co-input co-textarea" {...common} />
+        ) : (
+          <input ref={(el) => void (ref.current = el)} type="text" className="co-input" {...common} />
+        )}
+        <RemoteCarets node={node.id} field={field} value={value} target={ref} multiline={multiline} />
+      </div>
+      <SelectionComment node={node.id} field={field} target={ref} />
     </div>
   );
 }
