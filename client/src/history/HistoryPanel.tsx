@@ -80,7 +80,7 @@ function StaticDocument({ nodes, root, authors }: { nodes: Nodes; root: string; 
     return (
       <li key={n.id}>
         <H className="co-static-heading">
-          <span className="co-static-type">{t(`editor.types.${n.type}`)}: </span>
+          <span className="co-static-type">{capitalised(t(`editor.types.${n.type}`))}: </span>
           {title ? (spans(titleField) ? <AuthoredText text={title} spans={spans(titleField)!} colourOf={colourOf} people={people} /> : title) : t(`editor.untitled.${n.type}`)}
         </H>
         {Object.entries(n.text ?? {})
@@ -164,7 +164,7 @@ function Changes({ changes }: { changes: NodeChange[] }) {
       {changes.map((c) => (
         <li key={c.id} className={`co-diff-${c.kind}`} style={{ marginInlineStart: `${c.depth * 1.25}rem` }}>
           <strong>
-            {c.depth === 0 && !c.title && c.type !== 'goal' && c.type !== 'section' ? t('history.wholeDocument') : `${t(`editor.types.${c.type}`)} “${c.title || t(`editor.untitled.${c.type}`)}”`}
+            {c.depth === 0 && !c.title && c.type !== 'goal' && c.type !== 'section' ? t('history.wholeDocument') : `${capitalised(t(`editor.types.${c.type}`))} “${c.title || t(`editor.untitled.${c.type}`)}”`}
           </strong>{' '}
           <span className="co-diff-kind">{t(`history.kinds.${c.kind}`)}</span>
           {c.texts.length || c.fields.length ? (
@@ -199,6 +199,16 @@ function Changes({ changes }: { changes: NodeChange[] }) {
     </ul>
   );
 }
+
+/** The end of a stretch: only the time when it ends on the day it began. */
+function formatEnd(start: string, end: string, lang: string): string {
+  const a = new Date(start);
+  const b = new Date(end);
+  if (a.toDateString() === b.toDateString()) return new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(b);
+  return formatDateTime(b, lang);
+}
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function groupSummary(g: HistoryGroup, t: (k: string, o?: Record<string, unknown>) => string): string {
   const parts: string[] = [];
@@ -319,7 +329,7 @@ export function HistoryPanel({ store, canEdit }: { store: LiveDocument; canEdit:
               <strong>{g.name || t('history.someone')}</strong>{' '}
               <span className="muted">
                 {formatDateTime(new Date(g.start), lang)}
-                {g.end !== g.start ? ` – ${formatDateTime(new Date(g.end), lang)}` : ''}
+                {g.end !== g.start ? ` – ${formatEnd(g.start, g.end, lang)}` : ''}
               </span>
             </div>
             <div>
