@@ -80,6 +80,7 @@ func Start(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, erro
 		}
 	}
 	log.Info("ready", "url", a.URL(), "startup", time.Since(began).Round(time.Millisecond).String())
+	a.Documents.WarmHistory()
 	if link := a.Accounts.SetupLink(); link != "" {
 		log.Warn("no platform administrator yet: open this one-time link to create one", "link", link)
 	}
@@ -115,7 +116,7 @@ func (a *App) load(ctx context.Context) error {
 	}, workspaces.Deps{Accounts: a.Accounts, Organisations: a.Directory, Regions: a.Reference, Mail: mailer, PublicURL: cfg.PublicURL, InvitationTTL: cfg.InvitationTTL, Log: log})
 
 	a.Documents = documents.New(store.NewTable[documents.Record](db, "documents"), store.NewTable[documents.Change](db, "changes"),
-		store.NewTable[documents.Unsaved](db, "unsaved_documents"),
+		store.NewTable[documents.Chunk](db, "history"), store.NewTable[documents.Unsaved](db, "unsaved_documents"),
 		documents.Deps{Workspaces: a.Workspaces, Accounts: a.Accounts, Refs: planRefs{a.Reference, a.Directory}, Log: log})
 
 	a.Events = events.New(log)

@@ -134,6 +134,7 @@ type Markers interface {
 
 // Chunks are the documents' history chunks.
 type Chunks interface {
+	All(ctx context.Context) ([]Chunk, error)
 	Append(ctx context.Context, chunks []Chunk) error
 	WhereIn(ctx context.Context, field string, values []string) ([]Chunk, error)
 }

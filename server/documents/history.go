@@ -63,14 +63,59 @@ func (h *historyCache) get(id string) ([]Change, bool) {
 	return c, ok
 }
 
+// add caches a chunk if the cache has room for it, and says whether it had.
+func (h *historyCache) add(id string, chs []Change) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.changes+len(chs) > historyCacheMax {
+		return false
+	}
+	if _, ok := h.chunks[id]; !ok {
+		h.chunks[id] = chs
+		h.changes += len(chs)
+	}
+	return true
+}
+
 func (h *historyCache) put(id string, chs []Change) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if old, ok := h.chunks[id]; ok {
+		h.changes -= len(old)
+	}
 	if h.changes+len(chs) > historyCacheMax {
 		h.chunks, h.changes = map[string][]Change{}, 0
 	}
 	h.chunks[id] = chs
 	h.changes += len(chs)
+}
+
+// WarmHistory reads the history chunks into the cache in the background, up to its bound, so
+// the first history a person opens is served from memory. On the embedded database reading any
+// one document's chunks walks the whole collection anyway: one walk at start costs about the
+// same as the first history opened would.
+func (s *Service) WarmHistory() {
+	go func() {
+		began := time.Now()
+		all, err := s.chunks.All(s.base)
+		if err != nil {
+			s.d.Log.Warn("history not preloaded; it is read when opened", "err", err)
+			return
+		}
+		n := 0
+		for _, c := range all {
+			var chs []Change
+			if err := json.Unmarshal([]byte(c.Changes), &chs); err != nil {
+				s.d.Log.Error("history chunk unreadable", "chunk", c.ID, "err", err)
+				continue
+			}
+			if !s.chunkCache.add(c.ID, chs) {
+				break
+			}
+			n += len(chs)
+		}
+		s.d.Log.Info("history preloaded", "chunks", len(all), "changes", n, "took", time.Since(began).Round(time.Millisecond).String())
+	}()
 }
 
 // historyOf returns a readable document's record and every change of its history, oldest
