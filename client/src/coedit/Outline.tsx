@@ -9,6 +9,7 @@ import { listOrganisations } from '../api/endpoints';
 import { localized, useLang, useReference } from '../components/common';
 import { fieldId, requestFocus, useChildren, useEditor, useRoot } from './editorContext';
 import { CoCheckboxes, CoScalar, CoSelect, CoText, fieldValue } from './fields';
+import { ItemComments } from '../comments/ItemComments';
 import {
   ACTION_STATUSES,
   MAX_BODY,
@@ -291,6 +292,7 @@ const Indicator = memo(function Indicator({ node, siblings, addId }: { node: Doc
   return (
     <li className="co-item co-indicator">
       <h5 className="co-item-heading">{name(node)}</h5>
+      <ItemComments node={node} />
       <div className="co-grid">
         <CoText node={node} field="name" label={t('editor.fields.name')} maxLength={MAX_TITLE} />
         <CoText node={node} field="unit" label={t('editor.fields.unit')} maxLength={MAX_UNIT} />
@@ -310,6 +312,7 @@ const Followup = memo(function Followup({ node, siblings, addId }: { node: DocNo
   return (
     <li className="co-item co-followup">
       <h5 className="co-item-heading">{t('editor.followupHeading', { date: title })}</h5>
+      <ItemComments node={node} />
       <CoScalar node={node} field="date" label={t('editor.fields.date')} kind="date" />
       <CoText node={node} field="body" label={t('editor.fields.followupBody')} multiline maxLength={MAX_BODY} />
       <ItemControls node={node} siblings={siblings} addButtonId={addId} />
@@ -335,6 +338,7 @@ const Action = memo(function Action({ node, siblings, addId, regionId }: { node:
   return (
     <li className="co-item co-action">
       <h4 className="co-item-heading">{name(node)}</h4>
+      <ItemComments node={node} />
       <CoText node={node} field="title" label={t('editor.fields.actionTitle')} maxLength={MAX_TITLE} />
       <CoText node={node} field="description" label={t('editor.fields.description')} multiline maxLength={MAX_BODY} rows={3} />
       <div className="co-grid">
@@ -387,6 +391,7 @@ const Goal = memo(function Goal({ node, siblings, index, regionId }: { node: Doc
   return (
     <li className="co-item co-goal">
       <h3 className="co-item-heading">{t('editor.goalHeading', { n: index + 1, title: name(node) })}</h3>
+      <ItemComments node={node} />
       <CoText node={node} field="title" label={t('editor.fields.goalTitle')} maxLength={MAX_TITLE} />
       <CoText node={node} field="description" label={t('editor.fields.description')} multiline maxLength={MAX_BODY} rows={3} />
       <CoCheckboxes node={node} field="nationalGoals" legend={t('editor.fields.nationalGoals')} options={goalOptions} />
@@ -414,6 +419,7 @@ const Section = memo(function Section({ node, siblings, addId }: { node: DocNode
   return (
     <li className="co-item co-section">
       <h3 className="co-item-heading">{name(node)}</h3>
+      <ItemComments node={node} />
       <CoText node={node} field="title" label={t('editor.fields.title')} maxLength={MAX_TITLE} />
       <CoText node={node} field="body" label={t('editor.fields.body')} multiline maxLength={MAX_BODY} rows={6} />
       <ItemControls node={node} siblings={siblings} addButtonId={addId} />
