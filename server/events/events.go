@@ -173,12 +173,24 @@ type Conn struct {
 // Connect subscribes a new connection to its person's own topic and greets it with a ready
 // message listing its topics.
 func (b *Bus) Connect(p accounts.Principal, s realtime.Socket) *Conn {
-	c := &Conn{bus: b, p: p, client: realtime.NewClient(p.UserID, s), topics: map[string]bool{}}
+	c := &Conn{bus: b, p: p, client: realtime.NewClient(p.UserID, slowSafe{s}), topics: map[string]bool{}}
 	own := UserTopic(p.UserID)
 	c.topics[own] = true
 	b.add(c, own)
 	c.reply(map[string]any{"type": "ready", "you": p.UserID, "topics": []string{own}})
 	return c
+}
+
+// slowSafe closes a too-slow connection without waiting for its peer: Publish closes the
+// connections whose queue is full (realtime.Client.Send), and a publisher never waits.
+type slowSafe struct{ realtime.Socket }
+
+func (s slowSafe) Close(code int, reason string) {
+	if code == realtime.CloseTooSlow {
+		go s.Socket.Close(code, reason)
+		return
+	}
+	s.Socket.Close(code, reason)
 }
 
 // Closed is closed once the connection has been closed (too slow, or by Leave).

@@ -46,7 +46,7 @@ type fixture struct {
 	svc *Service
 }
 
-func open(t *testing.T) *fixture {
+func open(t testing.TB) *fixture {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("starts a database")
@@ -71,7 +71,7 @@ func open(t *testing.T) *fixture {
 }
 
 // reload makes a fresh service over the same database, as a restart does.
-func (f *fixture) reload(t *testing.T) {
+func (f *fixture) reload(t testing.TB) {
 	t.Helper()
 	f.pub = &published{}
 	f.svc = New(store.NewTable[Notification](f.db, "notifications"), store.NewTable[ReadMark](f.db, "notification_reads"), f.pub, nil)
