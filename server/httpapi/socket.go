@@ -93,9 +93,10 @@ func (s *Server) authorizeSocket(c *fiber.Ctx) error {
 // send concurrently with the writer). The websocket library reuses the connection object once
 // the handler returns, so the handler detaches the adapter first: late callbacks then do nothing.
 type wsSocket struct {
-	mu     sync.Mutex
-	conn   *fws.Conn
-	closed bool
+	realtime.Hearing // the reader tells the client's writer when the peer spoke (it then answers unpaced)
+	mu               sync.Mutex
+	conn             *fws.Conn
+	closed           bool
 }
 
 var errDetached = errors.New("connection closed")
@@ -212,6 +213,7 @@ func (s *Server) pump(conn *fws.Conn, sock *wsSocket, p accounts.Principal, allo
 			sock.Close(realtime.CloseRateLimited, "too many messages")
 			return
 		}
+		sock.Heard()
 		if err := receive(msg); err != nil {
 			return
 		}

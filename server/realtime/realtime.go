@@ -5,7 +5,14 @@
 // has to send during a short tick and then gives each client one frame (a JSON array) holding
 // everything of that tick, and a client's writer merges whatever frames are queued into one
 // write. A client whose queue is full is disconnected with CloseTooSlow and resyncs on reconnect;
-// nothing is dropped silently. The package imports neither Fiber nor the database driver: a
+// nothing is dropped silently.
+//
+// In a big room even one frame per client per tick is too many: each is a system call (about
+// 10 µs on loopback) and a wake-up of the writer and of the peer, a thousand of them every tick.
+// So a room paces its clients' writers (PacePerClient): a writer that has just written waits a
+// little before the next write and sends what accumulated meanwhile as one frame, except while
+// its peer waits for an answer: a Socket that embeds Hearing tells when its peer last sent a
+// message, and the next frames after that go out at once (the author's acknowledgement). The package imports neither Fiber nor the database driver: a
 // connection is anything that implements Socket.
 package realtime
 
@@ -15,6 +22,40 @@ import (
 	"sync/atomic"
 	"time"
 )
+
+// epoch is the base of the monotonic stamps (nanoseconds) of frames and of Hearing.
+var epoch = time.Now()
+
+func now() int64 { return int64(time.Since(epoch)) }
+
+// Hearing is embedded by a Socket whose reader calls Heard for every message from its peer:
+// the client's writer then sends the next frames without pacing, since they answer it.
+type Hearing struct{ at atomic.Int64 }
+
+// Heard records that the peer sent a message now.
+func (h *Hearing) Heard() { h.at.Store(now()) }
+
+func (h *Hearing) heardAt() int64 { return h.at.Load() }
+
+type hearer interface{ heardAt() int64 }
+
+// PacePerClient is how long a writer waits between writes per client in its room (at most
+// MaxPace): 1,000 clients are written to about every 50 ms, 20,000 writes a second, instead of
+// at every tick; rooms of up to 300 clients (15 ms) are not slowed down at all.
+const (
+	PacePerClient = 50 * time.Microsecond
+	MaxPace       = 50 * time.Millisecond
+)
+
+// answered is how many frames made after the peer last spoke go out unpaced: the first may
+// have been flushed before the room handled the message, the second then holds the answer.
+const answered = 2
+
+// pending is a queued frame with when it was made (its tick's start, on the epoch clock).
+type pending struct {
+	b  []byte
+	at int64
+}
 
 // Close codes sent to clients (PROTOCOL.md).
 const (
@@ -36,40 +77,99 @@ type Socket interface {
 }
 
 // Client is one connection in a room.
+//
+// Its writer is a goroutine that runs only while there is something to send: Send starts one
+// when none runs, and it ends a while (Linger) after the queue ran dry. So ten thousand quiet
+// connections hold no writer goroutine, no stack and no buffer, only their queue's header.
 type Client struct {
 	UserID string
 	Data   any // what the room's owner keeps per client (name, colour, presence)
 
-	socket  Socket
-	queue   chan []byte
-	done    chan struct{}
-	stopped chan struct{} // closed when the writer has returned
-	closed  atomic.Bool
-	once    sync.Once
-	code    int    // why it was closed; set before done is closed
-	reason  string //
+	socket Socket
+	linger time.Duration
+	hear   hearer       // the socket when it embeds Hearing, else nil
+	pace   atomic.Int64 // ns between writes; set by the room; 0: none
+	done   chan struct{}
+	closed atomic.Bool
+	once   sync.Once
+
+	mu      sync.Mutex
+	queue   []pending     // frames waiting for the writer
+	writing bool          // a writer goroutine runs (or is starting)
+	idle    bool          // the writer lingers with an empty queue: Send wakes it
+	paced   bool          // the writer waits for its pace: Send wakes it for an answer owed
+	wake    chan struct{} // Send -> a waiting writer
+	closing bool          // Close was called: the writer sends what is queued, then closes
+	stopped chan struct{} // closed when the writer has closed the socket
+	code    int           // why it was closed; set before closing is
+	reason  string        //
+
+	heard   int64 // when the peer last spoke, as last seen
+	unpaced int   // writes since then with a frame made after it (see answered)
+
+	// owned by the running writer (handed from one writer to the next under mu)
+	batch []pending
+	last  int64 // the last write, on the epoch clock; 0: none yet
 }
 
 // QueueFrames is how many frames a client may have waiting before it counts as too slow.
 const QueueFrames = 64
 
-// NewClient starts the client's writer. Call Close when the connection ends.
+// Linger is how long a writer waits for more frames before it ends.
+const Linger = 2 * time.Second
+
+// NewClient makes a client for a connection. Call Close when the connection ends.
 func NewClient(userID string, s Socket) *Client {
-	c := &Client{UserID: userID, socket: s, queue: make(chan []byte, QueueFrames), done: make(chan struct{}), stopped: make(chan struct{})}
-	go c.write()
+	c := &Client{UserID: userID, socket: s, linger: Linger, done: make(chan struct{}), stopped: make(chan struct{}), wake: make(chan struct{}, 1), unpaced: answered}
+	c.hear, _ = s.(hearer)
 	return c
 }
 
 // Send queues a frame (a JSON array of messages). A full queue disconnects the client.
-func (c *Client) Send(frame []byte) {
+func (c *Client) Send(frame []byte) { c.send(frame, now()) }
+
+// send queues a frame made at (a tick's start); a writer that paces itself knows by it whether
+// the frame can hold the answer to what its peer sent.
+func (c *Client) send(frame []byte, at int64) {
 	if c.closed.Load() {
 		return
 	}
-	select {
-	case c.queue <- frame:
-	default:
-		c.Close(CloseTooSlow, "too slow: reconnect to resync")
+	c.mu.Lock()
+	if c.closing {
+		c.mu.Unlock()
+		return
 	}
+	if len(c.queue) >= QueueFrames {
+		c.mu.Unlock()
+		c.Close(CloseTooSlow, "too slow: reconnect to resync")
+		return
+	}
+	c.queue = append(c.queue, pending{frame, at})
+	start := !c.writing
+	c.writing = true
+	if c.idle || (c.paced && c.owed(at)) {
+		c.idle, c.paced = false, false
+		select {
+		case c.wake <- struct{}{}:
+		default: // a wake is pending already
+		}
+	}
+	c.mu.Unlock()
+	if start {
+		go c.write()
+	}
+}
+
+// owed tells (with mu held) whether a frame made at may answer what the peer last sent and
+// fewer than answered frames made since went out: it is then written without pacing.
+func (c *Client) owed(at int64) bool {
+	if c.hear == nil {
+		return false
+	}
+	if h := c.hear.heardAt(); h != c.heard {
+		c.heard, c.unpaced = h, 0
+	}
+	return c.unpaced < answered && at >= c.heard
 }
 
 // Close ends the connection with a code. The writer first sends what is already queued (the
@@ -77,11 +177,19 @@ func (c *Client) Send(frame []byte) {
 // is cut off at once, which also ends a write stuck on a dead peer.
 func (c *Client) Close(code int, reason string) {
 	c.once.Do(func() {
+		c.mu.Lock()
 		c.code, c.reason = code, reason
+		c.closing = true
+		start := !c.writing
+		c.writing = true
+		c.mu.Unlock()
 		c.closed.Store(true)
 		close(c.done)
 		if code == CloseTooSlow {
 			c.socket.Close(code, reason)
+		}
+		if start {
+			go c.write()
 		}
 	})
 }
@@ -93,49 +201,112 @@ func (c *Client) Closed() <-chan struct{} { return c.done }
 // owner calls it before it lets the connection go. Never call it from the writer itself.
 func (c *Client) Wait() { <-c.stopped }
 
-// write is the only goroutine that writes to the socket. Frames queued meanwhile are merged
-// into one JSON array, so a busy client gets fewer, larger writes.
+// write is the only goroutine that writes to the socket while it runs; there is at most one.
+// Frames queued meanwhile are merged into one JSON array, so a busy client gets fewer, larger
+// writes; in a big room it waits for its pace between writes unless its peer awaits an answer.
+// A pacing writer is woken only by a frame that may hold that answer, not by every tick's.
 func (c *Client) write() {
-	defer close(c.stopped)
 	var buf bytes.Buffer
-	for {
+	var timer *time.Timer
+	sleep := func(d time.Duration, wake <-chan struct{}) {
+		if timer == nil {
+			timer = time.NewTimer(d)
+		} else {
+			timer.Reset(d)
+		}
 		select {
 		case <-c.done:
-			if c.code != CloseTooSlow && c.merge(&buf, nil) {
-				_ = c.socket.Write(buf.Bytes()) // what was queued before the close
-			}
-			c.socket.Close(c.code, c.reason)
+		case <-wake:
+		case <-timer.C:
 			return
-		case f := <-c.queue:
-			c.merge(&buf, f)
-			if err := c.socket.Write(buf.Bytes()); err != nil {
-				c.Close(CloseTooSlow, "write failed")
+		}
+		timer.Stop()
+	}
+	for {
+		c.mu.Lock()
+		if c.closing {
+			c.batch = append(c.batch[:0], c.queue...)
+			c.queue = nil
+			code, reason := c.code, c.reason
+			c.mu.Unlock()
+			if code != CloseTooSlow && len(c.batch) > 0 {
+				_ = c.socket.Write(c.merge(&buf)) // what was queued before the close
+			}
+			c.batch = nil
+			c.socket.Close(code, reason)
+			close(c.stopped)
+			return
+		}
+		if len(c.queue) == 0 {
+			c.idle = true
+			c.mu.Unlock()
+			sleep(c.linger, c.wake)
+			c.mu.Lock()
+			if len(c.queue) == 0 && !c.closing {
+				c.idle, c.writing = false, false
+				c.batch = nil
+				select { // a wake sent just before the timer fired
+				case <-c.wake:
+				default:
+				}
+				c.mu.Unlock()
 				return
 			}
+			c.idle = false
+			c.mu.Unlock()
+			continue
 		}
+		made := int64(0)
+		for _, f := range c.queue {
+			made = max(made, f.at)
+		}
+		owed := c.owed(made)
+		if pace := c.pace.Load(); pace > 0 && !owed && c.last != 0 {
+			if wait := time.Duration(c.last + pace - now()); wait > 0 {
+				c.paced = true
+				c.mu.Unlock()
+				sleep(wait, c.wake)
+				c.mu.Lock()
+				c.paced = false
+				c.mu.Unlock()
+				continue // closing, or time to write, or an answer owed
+			}
+		}
+		if owed {
+			c.unpaced++
+		}
+		c.batch = append(c.batch[:0], c.queue...)
+		clear(c.queue) // the frames are shared by the room's clients: keep no references
+		c.queue = c.queue[:0]
+		c.mu.Unlock()
+		err := c.socket.Write(c.merge(&buf))
+		clear(c.batch)
+		if buf.Cap() > 64*1024 {
+			buf = bytes.Buffer{} // a snapshot's size: not kept
+		}
+		if err != nil {
+			c.Close(CloseTooSlow, "write failed")
+			continue // closes and stops
+		}
+		c.last = now()
 	}
 }
 
-// merge puts first (if any) and every frame queued now into buf as one JSON array; false when
-// there was nothing.
-func (c *Client) merge(buf *bytes.Buffer, first []byte) bool {
-	buf.Reset()
-	if first != nil {
-		buf.Write(first)
+// merge returns the frames of the batch as one JSON array: the one frame itself (no copy), or
+// several merged in buf.
+func (c *Client) merge(buf *bytes.Buffer) []byte {
+	if len(c.batch) == 1 {
+		return c.batch[0].b
 	}
-	for buf.Len() < 256*1024 {
-		select {
-		case g := <-c.queue:
-			if buf.Len() == 0 {
-				buf.Write(g)
-			} else {
-				mergeArrays(buf, g)
-			}
-		default:
-			return buf.Len() > 0
+	buf.Reset()
+	for _, f := range c.batch {
+		if buf.Len() == 0 {
+			buf.Write(f.b)
+		} else {
+			mergeArrays(buf, f.b)
 		}
 	}
-	return true
+	return buf.Bytes()
 }
 
 // mergeArrays appends the elements of the JSON array g to the JSON array in buf.

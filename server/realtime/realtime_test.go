@@ -215,3 +215,85 @@ func TestShutdownFlushesThenTellsClientsToReconnect(t *testing.T) {
 		t.Fatal("a stopped room runs nothing")
 	}
 }
+
+// hearingSocket is a socket whose reader reports its peer's messages (as the websocket does).
+type hearingSocket struct {
+	Hearing
+	*socket
+}
+
+func TestAPacedWriterWaitsButAnswersItsPeerAtOnce(t *testing.T) {
+	s := &hearingSocket{socket: newSocket()}
+	c := NewClient("u", s)
+	defer c.Close(1000, "")
+	c.pace.Store(int64(time.Hour)) // after a write, the next waits an hour unless an answer is owed
+	c.Send([]byte(`["m1"]`))
+	if got := s.next(t); fmt.Sprint(got) != "[m1]" {
+		t.Fatalf("first frame %v", got)
+	}
+	c.Send([]byte(`["m2"]`)) // paced: waits
+	s.Heard()                // the peer sends a change ...
+	c.Send([]byte(`["m3"]`)) // ... and a frame made after it may hold the answer: out at once, with m2
+	if got := s.next(t); fmt.Sprint(got) != "[m2 m3]" {
+		t.Fatalf("the answer should go out at once with what waited: %v", got)
+	}
+	c.Send([]byte(`["m4"]`)) // the second frame after the peer spoke (the answer may be in it)
+	if got := s.next(t); fmt.Sprint(got) != "[m4]" {
+		t.Fatalf("second frame after the peer spoke: %v", got)
+	}
+	c.Send([]byte(`["m5"]`)) // paced again: it goes out with the close
+	c.Close(1000, "")
+	c.Wait()
+	if got := s.next(t); fmt.Sprint(got) != "[m5]" {
+		t.Fatalf("the paced frame should go out before the close: %v", got)
+	}
+}
+
+func TestAnIdleClientsWriterEnds(t *testing.T) {
+	s := newSocket()
+	c := NewClient("u", s)
+	c.linger = time.Millisecond
+	for i := 0; i < 3; i++ {
+		c.Send([]byte(fmt.Sprintf(`["m%d"]`, i)))
+		if got := s.next(t); fmt.Sprint(got) != fmt.Sprintf("[m%d]", i) {
+			t.Fatalf("frame %d: %v", i, got)
+		}
+		for running := true; running; { // wait for the writer to end
+			c.mu.Lock()
+			running = c.writing
+			c.mu.Unlock()
+			time.Sleep(time.Millisecond)
+		}
+	}
+	c.Close(CloseRestarting, "bye") // no writer runs: Close starts one to send the close
+	c.Wait()
+	if s.closeCode() != CloseRestarting {
+		t.Fatalf("close code %d", s.closeCode())
+	}
+}
+
+func TestABigRoomPacesItsClients(t *testing.T) {
+	r := NewRoom("doc", Tick)
+	defer r.Stop()
+	var cs []*Client
+	for i := 0; i < 1000; i++ {
+		c := NewClient(fmt.Sprint(i), newSocket())
+		defer c.Close(1000, "")
+		cs = append(cs, c)
+		r.Do(func() { r.Join(c) })
+	}
+	r.Do(func() { r.Broadcast([]byte(`"x"`)); r.flush() })
+	if got := time.Duration(cs[0].pace.Load()); got != MaxPace {
+		t.Fatalf("1,000 clients: pace %v, want %v", got, MaxPace)
+	}
+	r.Do(func() {
+		for _, c := range cs[10:] {
+			r.Leave(c)
+		}
+		r.Broadcast([]byte(`"y"`))
+		r.flush()
+	})
+	if got := cs[0].pace.Load(); got != 0 {
+		t.Fatalf("10 clients: pace %v, want none", time.Duration(got))
+	}
+}

@@ -112,6 +112,7 @@ func (r *Room) BeforeFlush(f func()) { r.flushers = append(r.flushers, f) }
 func (r *Room) OnStop(f func()) { r.stoppers = append(r.stoppers, f) }
 
 func (r *Room) flush() {
+	at := now() // everything handled before this is in this flush
 	for _, f := range r.flushers {
 		f()
 	}
@@ -122,13 +123,20 @@ func (r *Room) flush() {
 	if len(r.broadcast) > 0 {
 		shared = frame(r.broadcast)
 	}
+	pace := int64(min(time.Duration(len(r.clients))*PacePerClient, MaxPace))
+	if pace < int64(r.tick) {
+		pace = 0 // a writer gets at most a frame per tick anyway
+	}
 	for c := range r.clients {
+		if c.pace.Load() != pace {
+			c.pace.Store(pace)
+		}
 		d := r.direct[c]
 		switch {
 		case len(d) == 0 && shared != nil:
-			c.Send(shared) // the same bytes for everyone: one encoding per tick
+			c.send(shared, at) // the same bytes for everyone: one encoding per tick
 		case len(d) > 0:
-			c.Send(frame(append(append([][]byte{}, d...), r.broadcast...)))
+			c.send(frame(append(append([][]byte{}, d...), r.broadcast...)), at)
 		}
 	}
 	r.broadcast = r.broadcast[:0]
