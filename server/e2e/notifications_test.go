@@ -406,3 +406,23 @@ func TestEventsSocketAuthentication(t *testing.T) {
 		t.Fatalf("restart: close %d", tb.closeCode())
 	}
 }
+
+func TestAMentionInACommentReachesTheMentionedLive(t *testing.T) {
+	w := newWorld(t)
+	id := w.createPlan(w.coord)
+	member, savo := w.listen(w.member), w.listen(w.savoMember)
+	// The Etelä-Savo member cannot read Kainuu's plan: mentioning them notifies nobody.
+	w.startThread(w.coord, id, map[string]string{"node": id}, mention("Juho Jäsen", w.member.UserID)+" ja "+mention("Eero Savolainen", w.savoMember.UserID)+" katsokaa tavoitteet")
+	m := member.next("event")
+	if m.Kind != "notification" || m.Unread != 1 || m.Excerpt != "@Juho Jäsen ja @Eero Savolainen katsokaa tavoitteet" {
+		t.Fatalf("member got %s", m.Raw)
+	}
+	w.notify(w.savoMember, w.coord, "own")
+	if m := savo.next("event"); m.Excerpt != "own" {
+		t.Fatalf("a reader-less mention reached %s", m.Raw)
+	}
+	p := w.inbox(w.member, "")
+	if len(p.Notifications) != 1 || !strings.HasPrefix(p.Notifications[0].Link, "/workspaces/"+w.kainuu+"/documents/"+id+"?comment=") {
+		t.Fatalf("inbox %+v", p)
+	}
+}
