@@ -224,6 +224,41 @@ const PAGES = [
       await page.getByRole('table').getByRole('cell', { name: ACCOUNTS.kainuuCoordinator, exact: true }).waitFor();
     },
   },
+  {
+    name: 'national',
+    route: '/national',
+    who: 'admin',
+    open: async (page, lang) => {
+      await page.getByRole('navigation', { name: t(lang, 'nav.label') }).getByRole('link', { name: t(lang, 'national.nav') }).click();
+      await heading(page, t(lang, 'national.title'));
+      await page.getByTestId('national-matrix').locator('tr[data-region="kainuu"]').waitFor();
+      await page.getByRole('region', { name: t(lang, 'national.timelineTitle') }).getByRole('listitem').first().waitFor();
+    },
+  },
+  {
+    name: 'national-cell',
+    route: '/national/cell',
+    who: 'admin',
+    open: async (page, lang) => {
+      await page.getByTestId('national-matrix').locator('tr[data-region="kainuu"] td[data-goal="1"]').getByRole('link').click();
+      await heading(page, t(lang, 'national.cellTitle', { goal: 1, region: lang === 'sv' ? 'Kajanaland' : 'Kainuu' }));
+      await page.getByRole('link', { name: new RegExp(t(lang, 'national.openPlan', { title: '.*' })) }).first().waitFor();
+    },
+  },
+  {
+    name: 'national-compare',
+    route: '/national/compare',
+    who: 'admin',
+    open: async (page, lang) => {
+      await page.getByRole('link', { name: t(lang, 'national.backToDashboard') }).click();
+      await page.getByRole('link', { name: t(lang, 'national.compareLink') }).click();
+      await heading(page, t(lang, 'national.compareTitle'));
+      await page.getByText(`${t(lang, 'national.filters.region')}: ${t(lang, 'national.filters.all')}`).click();
+      await page.getByRole('checkbox', { name: lang === 'sv' ? 'Kajanaland' : 'Kainuu', exact: true }).check();
+      await page.getByRole('checkbox', { name: lang === 'sv' ? 'Södra Savolax' : 'Etelä-Savo', exact: true }).check();
+      await page.getByRole('table', { name: new RegExp(t(lang, 'national.byQualityDimension')) }).waitFor();
+    },
+  },
 ];
 
 /** Switches the UI language from the header menu (signed in, this saves it in the profile). */

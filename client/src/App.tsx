@@ -16,6 +16,9 @@ import { OrganisationPage } from './pages/OrganisationPage';
 import { ReferenceAdminPage } from './pages/ReferenceAdminPage';
 import { UsersAdminPage } from './pages/UsersAdminPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { NationalPage } from './pages/NationalPage';
+import { NationalCellPage } from './pages/NationalCellPage';
+import { NationalComparePage } from './pages/NationalComparePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 
@@ -49,6 +52,9 @@ export function App() {
         <Route path="/admin/reference" element={<RequireAuth admin><ReferenceAdminPage /></RequireAuth>} />
         <Route path="/admin/users" element={<RequireAuth admin><UsersAdminPage /></RequireAuth>} />
         <Route path="/profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />
+        <Route path="/national" element={<RequireAuth><NationalPage /></RequireAuth>} />
+        <Route path="/national/cell" element={<RequireAuth><NationalCellPage /></RequireAuth>} />
+        <Route path="/national/compare" element={<RequireAuth><NationalComparePage /></RequireAuth>} />
         <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -38,6 +38,11 @@ function MainNav() {
     { to: '/', label: t('nav.workspaces'), end: true },
     { to: '/organisations', label: t('nav.organisations') },
   ];
+  // The national view: the national group and administrators see every region, members of
+  // regional groups their own against the national totals.
+  if (user.isAdmin || user.isNational || user.memberships.length > 0) {
+    items.push({ to: '/national', label: t('national.nav') });
+  }
   if (user.isAdmin) {
     items.push({ to: '/admin/reference', label: t('nav.admin') });
     items.push({ to: '/admin/users', label: t('nav.users') });
