@@ -200,7 +200,7 @@ func clip(s string, max int) string {
 // Send stores notifications and then publishes each to its person live. It fills ID, At and Seq,
 // shortens Subject and Excerpt to their limits, and skips notifications to their own actor (you
 // are not told about your own mention of yourself). Link must be a path inside the client
-// ("/documents/…"). Either all are stored or none.
+// ("/workspaces/…"). Invalid input refuses the whole call; a failed store publishes nothing.
 func (s *Service) Send(ctx context.Context, ns ...Notification) error {
 	var out []Notification
 	for _, n := range ns {

@@ -66,7 +66,7 @@ export function NotificationsPage() {
     <Page title={t('notifications.title')}>
       {list.isPending ? <Loading /> : null}
       <ErrorAlert error={list.error ?? readAll.error} />
-      {list.isSuccess ? (
+      {list.isSuccess && items.length > 0 ? (
         <div className="notification-toolbar">
           <Paragraph>
             {unread === 0 ? t('notifications.unreadSummaryNone') : t('notifications.unreadSummary', { count: unread })}
