@@ -426,3 +426,13 @@ func TestAMentionInACommentReachesTheMentionedLive(t *testing.T) {
 		t.Fatalf("inbox %+v", p)
 	}
 }
+
+func TestEventsSocketEndsWhenTheAccessTokenExpires(t *testing.T) {
+	e := start(t, "ACCESS_TOKEN_TTL", "5s")
+	admin := e.setupAdmin()
+	tb := e.listen(admin)
+	<-tb.done // the server closes it when the token expires; the client reconnects with a fresh one
+	if tb.closeCode() != 4001 {
+		t.Fatalf("close %d, want 4001", tb.closeCode())
+	}
+}
