@@ -22,6 +22,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/directory"
 	"github.com/elo-workspace/elo-workspace/server/documents"
 	"github.com/elo-workspace/elo-workspace/server/events"
+	"github.com/elo-workspace/elo-workspace/server/exports"
 	"github.com/elo-workspace/elo-workspace/server/httpapi"
 	"github.com/elo-workspace/elo-workspace/server/mail"
 	"github.com/elo-workspace/elo-workspace/server/national"
@@ -46,6 +47,7 @@ type App struct {
 	Events        *events.Bus
 	Notifications *notifications.Service
 	National      *national.Service
+	Exports       *exports.Service
 
 	db     *store.DB
 	http   *httpapi.Server
@@ -153,12 +155,13 @@ func (a *App) load(ctx context.Context) error {
 	})
 	a.National.OnChange(func(c national.Change) { a.Events.Publish(national.Topic, "changed", c) })
 	a.National.Start()
+	a.Exports = exports.New(exports.Deps{Documents: a.Documents, Workspaces: a.Workspaces, Reference: a.Reference, Organisations: a.Directory})
 	client := web.Dist()
 	if cfg.WebDir != "" {
 		client = os.DirFS(cfg.WebDir)
 	}
 	a.http = httpapi.New(httpapi.Services{
-		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Ping: db.Ping,
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: client, RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/directory"
 	"github.com/elo-workspace/elo-workspace/server/documents"
 	"github.com/elo-workspace/elo-workspace/server/events"
+	"github.com/elo-workspace/elo-workspace/server/exports"
 	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
@@ -38,6 +39,7 @@ type Services struct {
 	Comments      *comments.Service
 	Events        *events.Bus
 	National      *national.Service // nil: no national routes
+	Exports       *exports.Service  // nil: no export routes
 	Notifications *notifications.Service
 	Ping          func(context.Context) error // database readiness
 }
@@ -107,6 +109,7 @@ func New(svc Services, opt Options) *Server {
 	s.commentRoutes(api)
 	s.eventsRoutes(api)
 	s.nationalRoutes(api)
+	s.exportRoutes(api)
 	s.notificationRoutes(api)
 	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })
 

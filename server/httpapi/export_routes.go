@@ -1,0 +1,193 @@
+package httpapi
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/elo-workspace/elo-workspace/server/apperr"
+	"github.com/elo-workspace/elo-workspace/server/exports"
+)
+
+// Content types of the exports.
+const (
+	mimeDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	mimeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	mimePDF  = "application/pdf"
+	mimeCSV  = "text/csv; charset=utf-8"
+)
+
+func (s *Server) exportRoutes(api fiber.Router) {
+	if s.svc.Exports == nil {
+		return
+	}
+	// One route per format: another extension is no route at all (404 not_found).
+	api.Get("/documents/:documentId/export.docx", s.authed, s.exportDocument("docx", mimeDOCX, exports.WriteDOCX))
+	api.Get("/documents/:documentId/export.pdf", s.authed, s.exportDocument("pdf", mimePDF, exports.WritePDF))
+	api.Get("/documents/:documentId/export.json", s.authed, s.exportDocumentJSON)
+	api.Get("/actions/export.xlsx", s.authed, s.exportActions("xlsx", mimeXLSX, exports.WriteXLSX))
+	api.Get("/actions/export.csv", s.authed, s.exportActions("csv", mimeCSV, exports.WriteCSV))
+}
+
+// onlyParams refuses query parameters other than the allowed ones (unknown_filter), values
+// longer than maxParamLen (invalid_field) and a repeated single-valued one.
+func onlyParams(c *fiber.Ctx, allowed []string, repeatable []string) error {
+	var bad error
+	seen := map[string]bool{}
+	c.Context().QueryArgs().VisitAll(func(k, v []byte) {
+		name := string(k)
+		switch {
+		case bad != nil:
+		case !slices.Contains(allowed, name):
+			bad = &apperr.Error{Code: apperr.UnknownFilter, Field: trimParam(name), Message: fmt.Sprintf("unknown parameter %q", trimParam(name))}
+		case len(v) > maxParamLen:
+			bad = apperr.Invalid(name, "%s is too long", name)
+		case seen[name] && !slices.Contains(repeatable, name):
+			bad = apperr.Invalid(name, "%s is given twice", name)
+		}
+		seen[name] = true
+	})
+	return bad
+}
+
+// lang reads ?lang= (fi by default).
+func exportLang(c *fiber.Ctx) (string, error) { return exports.Lang(c.Query("lang")) }
+
+// sendFile answers with a file made in memory: its length is known, so the client can show
+// how much of it has arrived; the name comes from the title.
+func sendFile(c *fiber.Ctx, mime, name string, body []byte) error {
+	c.Set(fiber.HeaderContentType, mime)
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	c.Set(fiber.HeaderContentDisposition, contentDisposition(name))
+	c.Set("Access-Control-Expose-Headers", "Content-Disposition, Content-Length")
+	return c.Send(body)
+}
+
+// contentDisposition names the download: an ASCII fallback and the UTF-8 name (RFC 6266).
+func contentDisposition(name string) string {
+	ascii := strings.Map(func(r rune) rune {
+		switch r {
+		case 'ä', 'å':
+			return 'a'
+		case 'ö':
+			return 'o'
+		case 'é':
+			return 'e'
+		case 'ü':
+			return 'u'
+		}
+		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' {
+			return '_'
+		}
+		return r
+	}, name)
+	return fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii, url.PathEscape(name))
+}
+
+func (s *Server) exportedPlan(c *fiber.Ctx) (*exports.Plan, error) {
+	id, err := pathID(c, "documentId")
+	if err != nil {
+		return nil, err
+	}
+	if err := onlyParams(c, []string{"lang"}, nil); err != nil {
+		return nil, err
+	}
+	lang, err := exportLang(c)
+	if err != nil {
+		return nil, err
+	}
+	return s.svc.Exports.Plan(principal(c), id, lang)
+}
+
+func (s *Server) exportDocument(ext, mime string, write func(io.Writer, *exports.Plan) error) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		p, err := s.exportedPlan(c)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := write(&buf, p); err != nil {
+			return apperr.Wrap(err, "write the %s export", ext)
+		}
+		return sendFile(c, mime, exports.FileName(p.Title, ext), buf.Bytes())
+	}
+}
+
+func (s *Server) exportDocumentJSON(c *fiber.Ctx) error {
+	p, err := s.exportedPlan(c)
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.JSON(p)
+}
+
+// actionParams are the action list's filters (each may repeat) and its other parameters.
+var (
+	actionFilters = []string{"document", "workspace", "region", "period", "status", "nationalGoal", "qualityDimension"}
+	actionParams  = append(slices.Clone(actionFilters), "lang", "archived")
+)
+
+func actionFilter(c *fiber.Ctx) (exports.ActionFilter, error) {
+	var f exports.ActionFilter
+	if err := onlyParams(c, actionParams, actionFilters); err != nil {
+		return f, err
+	}
+	c.Context().QueryArgs().VisitAll(func(k, v []byte) {
+		val := string(v)
+		if val == "" {
+			return // an empty value narrows nothing (a form left at "all")
+		}
+		switch string(k) {
+		case "document":
+			f.Documents = append(f.Documents, val)
+		case "workspace":
+			f.Workspaces = append(f.Workspaces, val)
+		case "region":
+			f.Regions = append(f.Regions, val)
+		case "period":
+			f.Periods = append(f.Periods, val)
+		case "status":
+			f.Statuses = append(f.Statuses, val)
+		case "nationalGoal":
+			f.NationalGoals = append(f.NationalGoals, val)
+		case "qualityDimension":
+			f.QualityDimensions = append(f.QualityDimensions, val)
+		}
+	})
+	switch c.Query("archived") {
+	case "", "false":
+	case "true":
+		f.Archived = true
+	default:
+		return f, apperr.Invalid("archived", "archived is true or false")
+	}
+	return f, nil
+}
+
+func (s *Server) exportActions(ext, mime string, write func(io.Writer, *exports.ActionList) error) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		f, err := actionFilter(c)
+		if err != nil {
+			return err
+		}
+		lang, err := exportLang(c)
+		if err != nil {
+			return err
+		}
+		l, err := s.svc.Exports.Actions(principal(c), f, lang)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := write(&buf, l); err != nil {
+			return apperr.Wrap(err, "write the %s export", ext)
+		}
+		return sendFile(c, mime, exports.FileName(l.Title(), ext), buf.Bytes())
+	}
+}
