@@ -7,7 +7,7 @@ BIN       := bin/elo-workspace
 DATA_DIR  ?= ./data
 CLIENT_STAMP := client/node_modules/.package-lock.json
 
-.PHONY: run demo build client server test test-go test-client test-browser chromium load bench clean
+.PHONY: run demo build client server test test-go test-client test-browser chromium poppler load bench clean
 
 run: build
 	DATA_DIR=$(DATA_DIR) ./$(BIN)
@@ -28,7 +28,7 @@ server:
 
 test: test-go test-client test-browser
 
-test-go:
+test-go: poppler
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
@@ -41,6 +41,11 @@ test-browser: build chromium
 # Debian's chromium: Playwright cannot download its own browser here.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's poppler-utils: the PDF export tests read the PDF's text with pdftotext (and fail
+# under CI when it is missing rather than skipping).
+poppler:
+	@command -v pdftotext >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 
 # The load tool: starts the server with the demo dataset and drives real HTTP calls.
 load: server
