@@ -3,8 +3,10 @@
 // structural edits, an observer, presence and remote cursors, and an axe scan of it all.
 // Every wait is for a condition (a field's value, the connection indicator), never for time.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { ACCOUNTS, api, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
+import { ACCOUNTS, SCREENSHOTS, api, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
 
 const KAINUU = 'ELO-ryhmä Kainuu';
 const PLAN = 'Kainuun ELO-ryhmän toimintasuunnitelma 2026';
@@ -327,22 +329,37 @@ test('a new plan filled in by one editor while another (in Swedish) watches: pre
   await field(a, action.id, 'title').fill('Aikuisten ohjauspäivät');
   await field(a, action.id, 'description').fill('Ohjauspäivät kirjastoissa keväällä ja syksyllä.');
   const item = a.locator('li.co-action', { has: field(a, action.id, 'title') });
-  await item.getByRole('button', { name: t('fi', 'editor.add.indicator') }).click();
+  // From the keyboard: a mouse click right after typing in a text field can miss, because the
+  // comments' "Comment" button under the focused field disappears on mousedown and the layout
+  // moves up before mouseup (reported to the comments engineer).
+  await item.getByRole('button', { name: t('fi', 'editor.addTo.indicator', { title: 'Aikuisten ohjauspäivät' }), exact: true }).press('Enter');
   const indicator = await focusedNode(a, 'name');
   await a.keyboard.type('Kävijät');
   await field(a, indicator, 'unit').fill('henkilöä');
+  await field(a, indicator, 'baseline').fill('30');
+  await field(a, indicator, 'target').fill('60');
+  await a.keyboard.press('Enter'); // commits the number
   const values = a.getByRole('form', { name: t('fi', 'editor.addValueFor', { name: 'Kävijät' }) });
   for (const [date, value] of [['2028-03-15', '42'], ['2028-10-10', '57']]) {
     await values.getByLabel(t('fi', 'editor.fields.date'), { exact: true }).fill(date);
     await values.getByLabel(t('fi', 'editor.fields.value'), { exact: true }).fill(value);
     await values.getByRole('button', { name: t('fi', 'editor.addValue') }).click();
   }
-  await item.getByRole('button', { name: t('fi', 'editor.add.followup') }).click();
+  await item.getByRole('button', { name: t('fi', 'editor.addTo.followup', { title: 'Aikuisten ohjauspäivät' }), exact: true }).press('Enter');
   const followup = await focusedNode(a, 'body');
   await a.keyboard.type('Kevään päivät pidetty, kävijöitä odotettua enemmän.');
   await connection(a, 'saved');
   await waitValue(b, followup, 'body', 'Kevään päivät pidetty, kävijöitä odotettua enemmän.');
   await b.getByRole('table', { name: t('sv', 'editor.valuesCaption', { name: 'Kävijät' }) }).getByRole('cell', { name: '57', exact: true }).waitFor();
+  // The chart of the values, with a text alternative that names the range, the latest value and the levels.
+  const chart = b.getByRole('img', {
+    name: `${t('sv', 'editor.chart.summary', { name: 'Kävijät', first: '2028-03-15', last: '2028-10-10', latest: '57 henkilöä' })} ${t('sv', 'editor.chart.baseline', { value: '30 henkilöä' })}, ${t('sv', 'editor.chart.target', { value: '60 henkilöä' })}.`,
+    exact: true,
+  });
+  await chart.waitFor();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await a.locator('li.co-indicator').screenshot({ path: join(SCREENSHOTS, 'fi-editor-indicator.png') });
+  await b.locator('li.co-indicator').screenshot({ path: join(SCREENSHOTS, 'sv-editor-indicator.png') });
 
   // B types at the end of the action's description and selects the last word.
   await caretAt(b, action.id, 'description', 'end');
@@ -375,4 +392,49 @@ test('a new plan filled in by one editor while another (in Swedish) watches: pre
 
   await switchLanguage(b, 'sv', 'fi'); // the member's profile as it was
   await close(a, b);
+});
+
+test('keyboard only: add, move and delete actions; focus follows each step', async () => {
+  await setUp();
+  const title = 'Kainuun ELO-ryhmän toimintasuunnitelma 2029';
+  const created = await api(env.server, 'POST', `/workspaces/${world.workspace}/documents`, {
+    as: ACCOUNTS.kainuuCoordinator,
+    body: { kind: 'action_plan', title, period: '2029' },
+  });
+  const { nodes } = await api(env.server, 'GET', `/documents/${created.id}`, { as: ACCOUNTS.kainuuCoordinator });
+  const [goal] = children(nodes, created.id, 'goals');
+  const [first] = children(nodes, goal.id, 'actions');
+  const a = await openPlan(world.coordinator.email, title);
+  const focusedId = () => a.evaluate(() => document.activeElement?.id ?? '');
+
+  await field(a, goal.id, 'title').focus();
+  await a.keyboard.type('Nuoret');
+  // The add button says where it adds.
+  await a.getByRole('button', { name: t('fi', 'editor.addTo.action', { title: 'Nuoret' }), exact: true }).focus();
+  await a.keyboard.press('Enter');
+  const second = await focusedNode(a, 'title');
+  await a.keyboard.type('Toinen');
+  await connection(a, 'saved');
+
+  // Move the new action up: focus stays on a move button of it (Up is now disabled, so Down).
+  const what = t('fi', 'editor.types.action');
+  await a.getByRole('button', { name: t('fi', 'editor.moveUp', { what, title: 'Toinen' }), exact: true }).focus();
+  await a.keyboard.press('Enter');
+  await a.waitForFunction((id) => document.activeElement?.id === `down-${id}`, second);
+  const order = await a.locator('li.co-action h4').allTextContents();
+  assert.deepEqual(order, ['Toinen', t('fi', 'editor.untitled.action')]);
+  // And down again: now Down is disabled, so Up has focus.
+  await a.keyboard.press('Enter');
+  await a.waitForFunction((id) => document.activeElement?.id === `up-${id}`, second);
+
+  // Delete it (after confirming): focus goes to the list's add button.
+  a.once('dialog', (d) => d.accept());
+  await a.getByRole('button', { name: t('fi', 'editor.remove', { what, title: 'Toinen' }), exact: true }).focus();
+  await a.keyboard.press('Enter');
+  await a.waitForFunction((id) => document.activeElement?.id === `add-${id}-actions`, goal.id);
+  await connection(a, 'saved');
+  const after = (await api(env.server, 'GET', `/documents/${created.id}`, { as: ACCOUNTS.kainuuCoordinator })).nodes;
+  assert.deepEqual(children(after, goal.id, 'actions').map((n) => n.id), [first.id]);
+  assert.ok(!(await focusedId()).startsWith('f-'), 'focus left the deleted fields');
+  await close(a);
 });

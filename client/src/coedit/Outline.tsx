@@ -9,6 +9,7 @@ import { listOrganisations } from '../api/endpoints';
 import { localized, useLang, useReference } from '../components/common';
 import { fieldId, requestFocus, useChildren, useEditor, useRoot } from './editorContext';
 import { CoCheckboxes, CoScalar, CoSelect, CoText, fieldValue } from './fields';
+import { IndicatorChart } from './IndicatorChart';
 import { ItemComments } from '../comments/ItemComments';
 import {
   ACTION_STATUSES,
@@ -55,7 +56,10 @@ function ItemControls({ node, siblings, addButtonId }: { node: DocNode; siblings
     const pos = dir < 0 ? keyBetween(siblings[i - 2]?.pos, siblings[i - 1]?.pos) : keyBetween(siblings[i + 1]?.pos, siblings[i + 2]?.pos);
     if (!pos || !node.parent || !node.list) return;
     store.edit([{ t: 'move', node: node.id, parent: node.parent, list: node.list, pos }]);
-    requestFocus(`${dir < 0 ? 'up' : 'down'}-${node.id}`);
+    // Keep focus on the button pressed; at the top (bottom) it is disabled, so take the other.
+    const last = siblings.length - 1;
+    const atEnd = dir < 0 ? i - 1 <= 0 : i + 1 >= last;
+    requestFocus(`${(dir < 0) !== atEnd ? 'up' : 'down'}-${node.id}`);
   };
   const remove = () => {
     if (!window.confirm(t('editor.confirmRemove', { what, title }))) return;
@@ -92,6 +96,7 @@ function AddButton({
   siblings,
   firstField,
   fields = {},
+  parentTitle,
 }: {
   parent: string;
   list: string;
@@ -99,6 +104,8 @@ function AddButton({
   siblings: DocNode[];
   firstField: string;
   fields?: Record<string, unknown>;
+  /** The parent's name, for a button name that says where (many lists have the same button). */
+  parentTitle?: string;
 }) {
   const { t } = useTranslation();
   const { store, canEdit } = useEditor();
@@ -110,8 +117,15 @@ function AddButton({
     if (store.edit([{ t: 'insert', node: { id, type, parent, list, pos, fields } }])) requestFocus(fieldId(id, firstField));
   };
   return (
-    <button type="button" id={`add-${parent}-${list}`} className="co-button co-add" onClick={add}>
-      + {t(`editor.add.${type}`)}
+    <button
+      type="button"
+      id={`add-${parent}-${list}`}
+      className="co-button co-add"
+      onClick={add}
+      aria-label={parentTitle !== undefined ? t(`editor.addTo.${type}`, { title: parentTitle }) : undefined}
+    >
+      <span aria-hidden="true">+ </span>
+      {t(`editor.add.${type}`)}
     </button>
   );
 }
@@ -212,8 +226,11 @@ function IndicatorValues({ node }: { node: DocNode }) {
     setNote('');
     requestFocus(`${base}-date`);
   };
+  const baseline = fieldValue<number>(node, 'baseline');
+  const target = fieldValue<number>(node, 'target');
   return (
     <div className="co-values">
+      {values.length ? <IndicatorChart name={name(node)} values={values} baseline={baseline} target={target} unit={node.text?.unit} /> : null}
       {values.length ? (
         <div className="table-wrap">
           <table className="data-table co-values-table">
@@ -360,7 +377,7 @@ const Action = memo(function Action({ node, siblings, addId, regionId }: { node:
         ) : (
           <p className="muted">{t('editor.noIndicators')}</p>
         )}
-        <AddButton parent={node.id} list="indicators" type="indicator" siblings={indicators} firstField="name" />
+        <AddButton parent={node.id} list="indicators" type="indicator" siblings={indicators} firstField="name" parentTitle={name(node)} />
       </section>
       <section className="co-sublist" aria-label={t('editor.followupsOf', { title: name(node) })}>
         <h5 className="co-list-heading">{t('editor.followups')}</h5>
@@ -373,7 +390,7 @@ const Action = memo(function Action({ node, siblings, addId, regionId }: { node:
         ) : (
           <p className="muted">{t('editor.noFollowups')}</p>
         )}
-        <AddButton parent={node.id} list="followups" type="followup" siblings={followups} firstField="body" fields={{ date: today() }} />
+        <AddButton parent={node.id} list="followups" type="followup" siblings={followups} firstField="body" fields={{ date: today() }} parentTitle={name(node)} />
       </section>
       <ItemControls node={node} siblings={siblings} addButtonId={addId} />
     </li>
@@ -407,7 +424,7 @@ const Goal = memo(function Goal({ node, siblings, index, regionId }: { node: Doc
         ) : (
           <p className="muted">{t('editor.noActions')}</p>
         )}
-        <AddButton parent={node.id} list="actions" type="action" siblings={actions} firstField="title" fields={{ status: 'planned' }} />
+        <AddButton parent={node.id} list="actions" type="action" siblings={actions} firstField="title" fields={{ status: 'planned' }} parentTitle={name(node)} />
       </section>
     </li>
   );

@@ -272,6 +272,12 @@ export function CoSelect({
   );
 }
 
+/** A yyyy-mm-dd date in the years 1900-2199 (what a date input gives, once its year is typed). */
+function validDate(s: string): boolean {
+  const m = /^(\d{4})-\d{2}-\d{2}$/.exec(s);
+  return !!m && Number(m[1]) >= 1900 && Number(m[1]) <= 2199;
+}
+
 /**
  * An input whose value is committed as a whole (set) when it is valid: on change for dates,
  * on blur, Enter or a pause in typing for numbers and short strings.
@@ -337,6 +343,7 @@ export function CoScalar({
       }
       return { value: n, error: validate?.(n) ?? null };
     }
+    if (kind === 'date' && !validDate(trimmed)) return { value: null, error: t('editor.dateInvalid') };
     return { value: trimmed, error: validate?.(trimmed) ?? null };
   };
   const commit = (s: string) => {
@@ -352,7 +359,8 @@ export function CoScalar({
   const onChange = (s: string) => {
     setDraft(s);
     if (kind === 'date') {
-      commit(s);
+      // Typing a year digit by digit passes through years 0002, 0020, 0202: those wait for blur.
+      if (s === '' || validDate(s)) commit(s);
       return;
     }
     if (timer.current) clearTimeout(timer.current);
