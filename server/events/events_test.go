@@ -20,10 +20,11 @@ type socket struct {
 	code    int
 	stuck   chan struct{}
 	written chan struct{}
+	closed  chan struct{} // closed at the first Close
 }
 
 func newSocket(stuck bool) *socket {
-	s := &socket{written: make(chan struct{}, 1000)}
+	s := &socket{written: make(chan struct{}, 1000), closed: make(chan struct{})}
 	if stuck {
 		s.stuck = make(chan struct{})
 	}
@@ -46,10 +47,17 @@ func (s *socket) Close(code int, _ string) {
 		<-s.stuck
 	}
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.code == 0 {
 		s.code = code
+		close(s.closed)
 	}
-	s.mu.Unlock()
+}
+
+func (s *socket) closeCode() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.code
 }
 
 func (s *socket) messages() []map[string]any {
@@ -83,11 +91,12 @@ func TestPublishNeverWaitsForAStuckConnection(t *testing.T) {
 	case <-time.After(30 * time.Second): // only ends a hung test
 		t.Fatal("Publish waited for a stuck connection")
 	}
-	<-c.Closed() // closed as too slow, not waited for
-	close(stuck.stuck)
+	<-c.Closed()       // closed as too slow, not waited for
+	close(stuck.stuck) // the peer wakes up: the pending close completes
+	<-stuck.closed
 	c.Leave()
-	if stuck.code != realtime.CloseTooSlow {
-		t.Fatalf("stuck connection closed with %d", stuck.code)
+	if code := stuck.closeCode(); code != realtime.CloseTooSlow {
+		t.Fatalf("stuck connection closed with %d", code)
 	}
 }
 
