@@ -201,6 +201,16 @@ const PAGES = [
     },
   },
   {
+    name: 'print',
+    route: '/workspaces/:workspaceId/documents/:documentId/print',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.getByRole('link', { name: t(lang, 'exports.print'), exact: true }).click();
+      await heading(page, DOCUMENT);
+      await page.getByRole('button', { name: t(lang, 'exports.printNow') }).waitFor();
+    },
+  },
+  {
     name: 'reference-admin',
     route: '/admin/reference',
     who: 'admin',

@@ -10,6 +10,7 @@ import { InvitationPage } from './pages/InvitationPage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { WorkspacePage } from './pages/WorkspacePage';
 import { DocumentPage } from './pages/DocumentPage';
+import { PrintPage } from './pages/PrintPage';
 import { MembersPage } from './pages/MembersPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { OrganisationPage } from './pages/OrganisationPage';
@@ -46,6 +47,7 @@ export function App() {
         <Route path="/" element={<RequireAuth><WorkspacesPage /></RequireAuth>} />
         <Route path="/workspaces/:id" element={<RequireAuth><WorkspacePage /></RequireAuth>} />
         <Route path="/workspaces/:workspaceId/documents/:documentId" element={<RequireAuth><DocumentPage /></RequireAuth>} />
+        <Route path="/workspaces/:workspaceId/documents/:documentId/print" element={<RequireAuth><PrintPage /></RequireAuth>} />
         <Route path="/workspaces/:id/members" element={<RequireAuth><MembersPage /></RequireAuth>} />
         <Route path="/organisations" element={<RequireAuth><OrganisationsPage /></RequireAuth>} />
         <Route path="/organisations/:id" element={<RequireAuth><OrganisationPage /></RequireAuth>} />

@@ -15,6 +15,7 @@ import { LiveDocument, type ConnectionState, type PresenceUser } from '../coedit
 import { Outline } from '../coedit/Outline';
 import { CommentsArea } from '../comments/CommentsArea';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { ExportMenu } from '../exports/ExportMenu';
 import '../coedit/editor.css';
 
 /** Workflow moves per kind and status (server/plans/workflow.go). */
@@ -239,6 +240,7 @@ export function DocumentPage() {
             </dl>
             <Workflow doc={current} onChanged={updated} />
           </div>
+          <ExportMenu documentId={current.id} workspaceId={workspaceId} kind={current.kind} title={current.title} />
           {current.canEdit ? (
             <details className="co-details">
               <summary>{t('editor.editDetails')}</summary>
