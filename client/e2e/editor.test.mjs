@@ -163,8 +163,12 @@ test('an editor goes offline, types, comes back: the other sees the text and not
   const original = goal.text.description;
   const [a, b] = await Promise.all([openPlan(world.coordinator.email), openPlan(world.member.email)]);
 
+  // Typing and saving are shown but not announced; losing the connection is.
+  const announced = (p) => p.locator('.co-sr-only[aria-live="polite"]');
+  assert.equal(await announced(b).textContent(), '');
   await b.context().setOffline(true);
   await connection(b, 'offline'); // "offline: your changes are kept"
+  await announced(b).filter({ hasText: t('fi', 'editor.connection.offline') }).waitFor();
   const offlineText = ' Kirjoitettu ilman verkkoyhteyttä.';
   await caretAt(b, goal.id, 'description', 'end');
   await b.keyboard.type(offlineText, { delay: 10 });
@@ -181,6 +185,8 @@ test('an editor goes offline, types, comes back: the other sees the text and not
   const want = onlineText + original + offlineText;
   await Promise.all([waitValue(a, goal.id, 'description', want), waitValue(b, goal.id, 'description', want)]);
   await Promise.all([connection(a, 'saved'), connection(b, 'saved')]);
+  await announced(b).filter({ hasText: t('fi', 'editor.connection.saved') }).waitFor(); // back, and saved
+  assert.equal(await announced(a).textContent(), '', 'the other editor heard nothing');
   assert.equal((await getPlan()).nodes[goal.id].text.description, want);
   await close(a, b);
 });

@@ -1,6 +1,6 @@
 // The co-editing page of a strategy, action plan or situation description: details and
 // workflow at the top, the connection state and who else is here, then the outline.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -57,12 +57,30 @@ function Presence({ users }: { users: PresenceUser[] }) {
 
 function ConnectionIndicator({ state }: { state: ConnectionState }) {
   const { t } = useTranslation();
-  // A polite live region: screen readers hear "Saving…", "All changes saved", "Offline…".
+  // Shown always, but announced only when it matters: losing the connection, getting it back
+  // ("All changes saved" after that), losing access. "Saving…" and "saved" at every keystroke
+  // would interrupt a screen reader user's typing.
+  const [said, setSaid] = useState('');
+  const troubled = useRef(false);
+  useEffect(() => {
+    if (state === 'offline' || state === 'reconnecting' || state === 'forbidden') {
+      troubled.current = true;
+      setSaid(t(`editor.connection.${state}`));
+    } else if (state === 'saved' && troubled.current) {
+      troubled.current = false;
+      setSaid(t('editor.connection.saved'));
+    }
+  }, [state, t]);
   return (
-    <div className={`co-connection co-connection-${state}`} role="status" aria-live="polite">
-      <span className="co-connection-dot" aria-hidden="true" />
-      {t(`editor.connection.${state}`)}
-    </div>
+    <>
+      <div className={`co-connection co-connection-${state}`} role="status" aria-live="off">
+        <span className="co-connection-dot" aria-hidden="true" />
+        {t(`editor.connection.${state}`)}
+      </div>
+      <div className="co-sr-only" aria-live="polite">
+        {said}
+      </div>
+    </>
   );
 }
 
