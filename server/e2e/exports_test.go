@@ -171,3 +171,30 @@ func TestExportsRefuseOutsidersAndBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestNationalSummaryExports(t *testing.T) {
+	w := newWorld(t)
+	w.exportPlan()
+	r := w.must(200, "GET", "/api/v1/national/export.csv?lang=en&period=2026", w.nationalMember.Token, nil)
+	lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(string(r.Body), "\ufeff")), "\n")
+	// 15 regions × (5 national goals + a total), then 5 national goals and the total.
+	if len(lines) != 1+15*6+6 || !strings.HasPrefix(lines[0], "Region,National goals,Plans") {
+		t.Fatalf("%d lines, header %q", len(lines), lines[0])
+	}
+	var kainuuTotal string
+	for _, l := range lines {
+		if strings.HasPrefix(l, "Kainuu,Total,") {
+			kainuuTotal = l
+		}
+	}
+	if !strings.HasPrefix(kainuuTotal, "Kainuu,Total,1,1,1,0,1,") {
+		t.Errorf("Kainuu's total: %q", kainuuTotal)
+	}
+	r = w.must(200, "GET", "/api/v1/national/export.xlsx", w.savoMember.Token, nil)
+	if !bytes.HasPrefix(r.Body, []byte("PK")) {
+		t.Error("not an XLSX")
+	}
+	if r := w.call("GET", "/api/v1/national/export.csv?colour=red", w.nationalMember.Token, nil); r.Status != 400 || r.errorCode() != "unknown_filter" {
+		t.Errorf("unknown filter: %d %s", r.Status, r.errorCode())
+	}
+}

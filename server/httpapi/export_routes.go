@@ -12,6 +12,7 @@ import (
 
 	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/exports"
+	"github.com/elo-workspace/elo-workspace/server/national"
 )
 
 // Content types of the exports.
@@ -32,6 +33,34 @@ func (s *Server) exportRoutes(api fiber.Router) {
 	api.Get("/documents/:documentId/export.json", s.authed, s.exportDocumentJSON)
 	api.Get("/actions/export.xlsx", s.authed, s.exportActions("xlsx", mimeXLSX, exports.WriteXLSX))
 	api.Get("/actions/export.csv", s.authed, s.exportActions("csv", mimeCSV, exports.WriteCSV))
+	if s.svc.National != nil {
+		api.Get("/national/export.xlsx", s.authed, s.exportSummary("xlsx", mimeXLSX, exports.WriteSummaryXLSX))
+		api.Get("/national/export.csv", s.authed, s.exportSummary("csv", mimeCSV, exports.WriteSummaryCSV))
+	}
+}
+
+// exportSummary sends the national dashboard's matrix (same filters and the same view of who
+// sees which region as GET /national/dashboard) as a file.
+func (s *Server) exportSummary(ext, mime string, write func(io.Writer, national.Dashboard, string) error) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		f, _, err := nationalQuery(c, "lang")
+		if err != nil {
+			return err
+		}
+		lang, err := exportLang(c)
+		if err != nil {
+			return err
+		}
+		d, err := s.svc.National.Dashboard(principal(c), f)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := write(&buf, d, lang); err != nil {
+			return apperr.Wrap(err, "write the %s summary", ext)
+		}
+		return sendFile(c, mime, exports.FileName(exports.SummaryTitle(lang), ext), buf.Bytes())
+	}
 }
 
 // onlyParams refuses query parameters other than the allowed ones (unknown_filter), values

@@ -80,7 +80,7 @@ export function IndicatorChart({ name, values, baseline, target, unit }: { name:
             </text>
           </g>
         ))}
-        <text className="co-chart-tick" x={PAD.left} y={H - 6} textAnchor="start">
+        <text className="co-chart-tick" x={points.length > 1 ? PAD.left : x(points[0].date)} y={H - 6} textAnchor={points.length > 1 ? 'start' : 'middle'}>
           {fmtDate(points[0].date)}
         </text>
         {points.length > 1 ? (

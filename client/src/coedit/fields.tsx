@@ -324,6 +324,7 @@ export function CoScalar({
     let shown = storedText || '–';
     if (display) shown = display(stored);
     else if (kind === 'date' && storedText) shown = new Date(`${storedText}T00:00:00`).toLocaleDateString(i18n.resolvedLanguage);
+    else if (kind === 'number' && typeof stored === 'number') shown = stored.toLocaleString(i18n.resolvedLanguage);
     return (
       <div className="co-field co-readonly">
         <div className="co-label">{label}</div>
