@@ -89,6 +89,9 @@ func New(svc Services, opt Options) *Server {
 		IdleTimeout:           120 * time.Second,
 		DisableStartupMessage: true,
 		ErrorHandler:          s.handleError,
+		// Release a connection's read buffer when nothing is buffered: a websocket keeps its
+		// connection for hours, and would otherwise hold the 4 KB request buffer all along.
+		ReduceMemoryUsage: true,
 	})
 	s.app.Use(recover.New())
 	s.app.Use(securityHeaders)
