@@ -264,8 +264,10 @@ const PAGES = [
       await page.getByRole('link', { name: t(lang, 'national.compareLink') }).click();
       await heading(page, t(lang, 'national.compareTitle'));
       await page.getByText(`${t(lang, 'national.filters.region')}: ${t(lang, 'national.filters.all')}`).click();
-      await page.getByRole('checkbox', { name: lang === 'sv' ? 'Kajanaland' : 'Kainuu', exact: true }).check();
-      await page.getByRole('checkbox', { name: lang === 'sv' ? 'Södra Savolax' : 'Etelä-Savo', exact: true }).check();
+      for (const region of lang === 'sv' ? ['Kajanaland', 'Södra Savolax'] : ['Kainuu', 'Etelä-Savo']) {
+        await page.getByRole('checkbox', { name: region, exact: true }).focus();
+        await page.keyboard.press('Space');
+      }
       await page.getByRole('table', { name: new RegExp(t(lang, 'national.byQualityDimension')) }).waitFor();
     },
   },

@@ -25,6 +25,7 @@ type goal struct {
 	id, title                                string
 	nationalGoals, qualityDimensions, themes []string
 	actions                                  []action
+	sum                                      Summary // the goal alone: what it adds to a cell, row or total
 }
 
 type action struct {
@@ -36,9 +37,10 @@ type action struct {
 }
 
 type indicator struct {
-	id, name, unit   string
-	baseline, target *float64
-	latest           *plans.IndicatorValue
+	id, name, unit    string
+	baseline, target  *float64
+	latest            *plans.IndicatorValue
+	measured, onTrack bool // judged when the plan is read: the rule depends on nothing else
 }
 
 type followup struct{ id, date, excerpt string }
@@ -83,6 +85,10 @@ func readGoal(gi plans.OutlineItem) goal {
 			g.actions = append(g.actions, readAction(ai))
 		}
 	}
+	g.sum.Goals = 1
+	for _, a := range g.actions {
+		g.sum.addAction(a)
+	}
 	return g
 }
 
@@ -111,6 +117,11 @@ func readAction(ai plans.OutlineItem) action {
 					a.followups = append(a.followups, followup{id: m.ID, date: m.Fields.Date, excerpt: excerpt(m.Text["body"])})
 				}
 			}
+		}
+	}
+	if a.status != plans.ActionCancelled {
+		for i := range a.indicators {
+			a.indicators[i].measured, a.indicators[i].onTrack = judge(a.indicators[i], a)
 		}
 	}
 	return a

@@ -61,12 +61,23 @@ type Summary struct {
 	progressN   int
 }
 
-// addGoal counts a plan goal and its actions.
-func (s *Summary) addGoal(g goal) {
-	s.Goals++
-	for _, a := range g.actions {
-		s.addAction(a)
-	}
+// addGoal counts a plan goal and its actions (summed when the plan was read).
+func (s *Summary) addGoal(g goal) { s.add(g.sum) }
+
+func (s *Summary) add(o Summary) {
+	s.Goals += o.Goals
+	s.Actions += o.Actions
+	s.Status.Planned += o.Status.Planned
+	s.Status.InProgress += o.Status.InProgress
+	s.Status.Done += o.Status.Done
+	s.Status.Postponed += o.Status.Postponed
+	s.Status.Cancelled += o.Status.Cancelled
+	s.Indicators += o.Indicators
+	s.Measured += o.Measured
+	s.OnTrack += o.OnTrack
+	s.LastFollowup = max(s.LastFollowup, o.LastFollowup)
+	s.progressSum += o.progressSum
+	s.progressN += o.progressN
 }
 
 func (s *Summary) addAction(a action) {
@@ -98,9 +109,9 @@ func (s *Summary) addAction(a action) {
 	s.progressN++
 	for _, in := range a.indicators {
 		s.Indicators++
-		if measured, on := judge(in, a); measured {
+		if in.measured {
 			s.Measured++
-			if on {
+			if in.onTrack {
 				s.OnTrack++
 			}
 		}
@@ -184,6 +195,7 @@ type world struct {
 	regionByID    map[string]Ref
 	nationalGoals []Ref
 	plans         []*plan
+	periodList    []string
 }
 
 var everyone = accounts.Principal{IsAdmin: true} // the service's own reading of every workspace
@@ -207,6 +219,7 @@ func (s *Service) world() world {
 		}
 	}
 	w.plans = s.snapshot()
+	w.periodList = w.listPeriods()
 	return w
 }
 
@@ -223,7 +236,9 @@ func (w world) regionOf(p *plan) string {
 }
 
 // periods lists the periods of the plans counted.
-func (w world) periods() []string {
+func (w world) periods() []string { return w.periodList }
+
+func (w world) listPeriods() []string {
 	seen := map[string]bool{}
 	for _, p := range w.plans {
 		if p.counted() && p.period != "" && w.regionOf(p) != "" {

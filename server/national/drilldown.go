@@ -128,11 +128,8 @@ func actionDetail(a action) ActionDetail {
 		ad.LastFollowup = max(ad.LastFollowup, f.date)
 	}
 	for _, in := range a.indicators {
-		id := IndicatorDetail{ID: in.id, Name: in.name, Unit: in.unit, Baseline: in.baseline, Target: in.target, Latest: in.latest}
-		if a.status != plans.ActionCancelled {
-			id.Measured, id.OnTrack = judge(in, a)
-		}
-		ad.Indicators = append(ad.Indicators, id)
+		ad.Indicators = append(ad.Indicators, IndicatorDetail{ID: in.id, Name: in.name, Unit: in.unit, Baseline: in.baseline,
+			Target: in.target, Latest: in.latest, Measured: in.measured, OnTrack: in.onTrack})
 	}
 	return ad
 }

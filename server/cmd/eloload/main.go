@@ -101,6 +101,9 @@ func main() {
 	if o.scenario != "http" {
 		run = runWS
 	}
+	if o.scenario == "national" { // national.go: the national dashboard under plan edits
+		run = runNational
+	}
 	if err := run(ctx, o); err != nil {
 		fail(err)
 	}
