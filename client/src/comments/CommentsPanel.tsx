@@ -28,7 +28,7 @@ export function useAnchorLabel() {
       label = t('comments.onItem', { what: t(`editor.types.${n.type}`), title });
     }
     if (a.field) label += ` · ${t(`comments.fields.${a.field}`, { defaultValue: a.field })}`;
-    return { label, deleted: false };
+    return { label: label.charAt(0).toLocaleUpperCase() + label.slice(1), deleted: false };
   };
 }
 

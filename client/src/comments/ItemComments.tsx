@@ -38,7 +38,6 @@ export function ItemComments({ node }: { node: DocNode }) {
       ) : null}
       {threads.length ? (
         <button type="button" className="cm-badge" onClick={() => c.focusThread(threads[0].id)}>
-          <span aria-hidden="true">💬 </span>
           {t('comments.threadCount', { count: threads.length })}
           <span className="cm-sr-only">{t('comments.itemSuffix', { what, title })}</span>
         </button>
