@@ -256,6 +256,13 @@ test('an observer sees the plan read-only, follows live changes and cannot chang
   assert.equal(await title.getAttribute('aria-readonly'), 'true');
   assert.equal(await title.isEditable(), false);
 
+  // The goal links take a reader to a goal (its heading gets focus), from the keyboard too.
+  const links = o.getByRole('navigation', { name: t('fi', 'editor.goalLinks') }).getByRole('link');
+  assert.equal(await links.count(), 5);
+  await links.nth(4).focus();
+  await o.keyboard.press('Enter');
+  await o.waitForFunction((id) => document.activeElement?.id === `goal-${id}`, goal.id);
+
   // Live changes arrive.
   const added = ' – tarkkailija näkee tämän';
   await caretAt(a, goal.id, 'title', 'end');

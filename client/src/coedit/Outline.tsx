@@ -1,7 +1,7 @@
 // The outline of a co-edited document: action plan goals, actions, indicators and follow-ups;
 // strategy and situation sections and values. Every list can be added to, reordered (a new
 // fractional position between the neighbours) and deleted from.
-import { memo, useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { generateKeyBetween } from 'fractional-indexing';
@@ -407,7 +407,9 @@ const Goal = memo(function Goal({ node, siblings, index, regionId }: { node: Doc
   const actAdd = `add-${node.id}-actions`;
   return (
     <li className="co-item co-goal">
-      <h3 className="co-item-heading">{t('editor.goalHeading', { n: index + 1, title: name(node) })}</h3>
+      <h3 className="co-item-heading" id={`goal-${node.id}`} tabIndex={-1}>
+        {t('editor.goalHeading', { n: index + 1, title: name(node) })}
+      </h3>
       <ItemComments node={node} />
       <CoText node={node} field="title" label={t('editor.fields.goalTitle')} maxLength={MAX_TITLE} />
       <CoText node={node} field="description" label={t('editor.fields.description')} multiline maxLength={MAX_BODY} rows={3} />
@@ -464,12 +466,40 @@ function TopList({ root, list, type, heading, empty }: { root: DocNode; list: st
   );
 }
 
+/** Links to each goal: a long plan is quicker to get around (and the headings take focus). */
+function GoalLinks({ goals }: { goals: DocNode[] }) {
+  const { t } = useTranslation();
+  const name = useNaming();
+  if (goals.length < 2) return null;
+  const jump = (e: MouseEvent<HTMLAnchorElement>, id: string) => {
+    const target = document.getElementById(`goal-${id}`);
+    if (!target) return;
+    e.preventDefault();
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  };
+  return (
+    <nav className="co-goal-links" aria-label={t('editor.goalLinks')}>
+      <ol>
+        {goals.map((g, i) => (
+          <li key={g.id}>
+            <a href={`#goal-${g.id}`} onClick={(e) => jump(e, g.id)}>
+              {t('editor.goalHeading', { n: i + 1, title: name(g) })}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
 function Goals({ root, regionId }: { root: DocNode; regionId?: string }) {
   const { t } = useTranslation();
   const goals = useChildren(root.id, 'goals');
   return (
     <section className="co-top" aria-labelledby="h-goals">
       <h2 id="h-goals">{t('editor.goals')}</h2>
+      <GoalLinks goals={goals} />
       {goals.length ? (
         <ol className="co-list">
           {goals.map((g, i) => (
