@@ -18,6 +18,7 @@ type plan struct {
 	archived                                     bool
 	updatedAt                                    time.Time
 	goals                                        []goal
+	lastFollowup                                 string // the newest follow-up date in the plan
 	key                                          uint64 // fingerprint of what the aggregates read (not titles)
 }
 
@@ -63,7 +64,9 @@ func contribution(r documents.Record) *plan {
 				continue
 			}
 			for _, gi := range list.Items {
-				p.goals = append(p.goals, readGoal(gi))
+				g := readGoal(gi)
+				p.goals = append(p.goals, g)
+				p.lastFollowup = max(p.lastFollowup, g.sum.LastFollowup)
 			}
 		}
 	}

@@ -457,13 +457,7 @@ func (s *Service) groups(w world, shown func(region string) bool) []Group {
 		if p.updatedAt.After(lastDoc[p.workspaceID]) {
 			lastDoc[p.workspaceID] = p.updatedAt
 		}
-		for _, g := range p.goals {
-			for _, a := range g.actions {
-				for _, f := range a.followups {
-					lastFollowup[p.workspaceID] = max(lastFollowup[p.workspaceID], f.date)
-				}
-			}
-		}
+		lastFollowup[p.workspaceID] = max(lastFollowup[p.workspaceID], p.lastFollowup)
 	}
 	out := []Group{}
 	for _, v := range w.ws {

@@ -30,32 +30,33 @@ import (
 )
 
 type nationalResult struct {
-	Scenario      string     `json:"scenario"`
-	Machine       string     `json:"machine"`
-	Server        string     `json:"server"`
-	Duration      string     `json:"duration"`
-	NationalUsers int        `json:"nationalUsers"`
-	Editors       int        `json:"editors"`
-	Plans         int        `json:"editedPlans"`
-	Dashboard     latencyRow `json:"dashboard"`
-	DashboardRPS  float64    `json:"dashboardPerSecond"`
-	DashErrors    int64      `json:"dashboardErrors"`
-	Refetch       latencyRow `json:"refetchAfterEvent"`
-	Acks          latencyRow `json:"editAcks"`
-	EditsSent     int64      `json:"editsSent"`
-	EditErrors    int64      `json:"editErrors"`
-	Probes        int        `json:"statusChanges"`
-	ToEvent       latencyRow `json:"statusChangeToFirstEvent"`
-	ToDashboard   latencyRow `json:"statusChangeToDashboard"`
-	Missed        int        `json:"probesNotSeen"`
-	Events        int64      `json:"eventsReceived"`
-	RSSPeak       float64    `json:"serverPeakRssMiB"`
+	Scenario       string     `json:"scenario"`
+	Machine        string     `json:"machine"`
+	Server         string     `json:"server"`
+	Duration       string     `json:"duration"`
+	NationalUsers  int        `json:"nationalUsers"`
+	Editors        int        `json:"editors"`
+	Plans          int        `json:"editedPlans"`
+	Dashboard      latencyRow `json:"dashboard"`
+	DashboardRPS   float64    `json:"dashboardPerSecond"`
+	DashErrors     int64      `json:"dashboardErrors"`
+	Refetch        latencyRow `json:"refetchAfterEvent"`
+	Acks           latencyRow `json:"editAcks"`
+	EditsSent      int64      `json:"editsSent"`
+	EditErrors     int64      `json:"editErrors"`
+	Probes         int        `json:"statusChanges"`
+	ToEvent        latencyRow `json:"statusChangeToFirstEvent"`
+	ToDashboard    latencyRow `json:"statusChangeToDashboard"`
+	AckToDashboard latencyRow `json:"acknowledgedStatusChangeToDashboard"`
+	Missed         int        `json:"probesNotSeen"`
+	Events         int64      `json:"eventsReceived"`
+	RSSPeak        float64    `json:"serverPeakRssMiB"`
 }
 
 // probe is one status change of the prober: the progress value it sets identifies it.
 type probe struct {
-	progress int
-	sent     time.Time
+	progress    int
+	sent, acked time.Time
 }
 
 // probeLog is what the prober sent, for the listeners to match what they see.
@@ -93,6 +94,21 @@ func (l *probeLog) before(at time.Time) map[int]time.Time {
 		}
 	}
 	return out
+}
+
+func (l *probeLog) ack(i int, at time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if i >= 0 && i < len(l.probes) {
+		l.probes[i].acked = at
+	}
+}
+
+// ackedAt is when probe i was acknowledged (zero when it was not).
+func (l *probeLog) ackedAt(i int) time.Time {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.probes[i].acked
 }
 
 func (l *probeLog) count() int {
@@ -233,7 +249,8 @@ func runNational(ctx context.Context, o options) error {
 	defer cancel()
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	var dash, refetch, acks, toEvent, toDash hist
+	var dash, refetch, acks, toEvent, toDash, fromAck hist
+	seenAt := make([]map[int]time.Time, o.users) // per listener: when its dashboard showed each probe
 	var dashN, dashErr, sent, editErr, events atomic.Int64
 	log := &probeLog{}
 	seen := make([]map[int]bool, o.users)   // per listener: probes it has seen on its dashboard
@@ -246,7 +263,7 @@ func runNational(ctx context.Context, o options) error {
 		wg.Add(1)
 		go func(i int, s seatPlan) {
 			defer wg.Done()
-			h, n, e := nationalEditor(runCtx, env, tokens[s.email], s.doc, i, o.interval, false, nil, ready)
+			h, n, e := nationalEditor(runCtx, env, tokens[s.email], s.doc, i, o.interval, false, nil, ready, nil)
 			mu.Lock()
 			acks.merge(h)
 			mu.Unlock()
@@ -273,7 +290,7 @@ func runNational(ctx context.Context, o options) error {
 	}
 	for u := 0; u < o.users; u++ {
 		token := tokens[emails[u]]
-		seen[u], evSeen[u] = map[int]bool{}, map[int]bool{}
+		seen[u], evSeen[u], seenAt[u] = map[int]bool{}, map[int]bool{}, map[int]time.Time{}
 		wg.Add(2)
 		go func(u int) { // listener
 			defer wg.Done()
@@ -307,7 +324,7 @@ func runNational(ctx context.Context, o options) error {
 							continue
 						}
 						if i, sentAt := log.latest(int(*a.Progress)); i >= 0 && !seen[u][i] {
-							seen[u][i] = true
+							seen[u][i], seenAt[u][i] = true, now
 							dh.add(now.Sub(sentAt))
 						}
 					}
@@ -380,7 +397,7 @@ func runNational(ctx context.Context, o options) error {
 				{"t": "set", "node": probeAction, "field": "status", "value": status},
 				{"t": "set", "node": probeAction, "field": "progress", "value": p.progress},
 			}
-		}, nil)
+		}, nil, log.ack) // change n is probe n
 		sent.Add(n)
 		editErr.Add(e)
 	}()
@@ -388,7 +405,15 @@ func runNational(ctx context.Context, o options) error {
 	elapsed := time.Since(began)
 	transport.CloseIdleConnections()
 
+	for u := range seenAt {
+		for i, at := range seenAt[u] {
+			if acked := log.ackedAt(i); !acked.IsZero() {
+				fromAck.add(max(0, at.Sub(acked)))
+			}
+		}
+	}
 	res.Dashboard, res.Refetch, res.Acks, res.ToEvent, res.ToDashboard = row(&dash), row(&refetch), row(&acks), row(&toEvent), row(&toDash)
+	res.AckToDashboard = row(&fromAck)
 	res.DashboardRPS = float64(dashN.Load()) / elapsed.Seconds()
 	res.DashErrors, res.EditsSent, res.EditErrors, res.Events = dashErr.Load(), sent.Load(), editErr.Load(), events.Load()
 	res.Probes = log.count()
@@ -421,6 +446,7 @@ func runNational(ctx context.Context, o options) error {
 	pr("edit acknowledgements", res.Acks, fmt.Sprintf("(%d edits, %d errors)", res.EditsSent, res.EditErrors))
 	pr("status change -> first national event", res.ToEvent, fmt.Sprintf("(%d events)", res.Events))
 	pr("status change -> dashboard shows it", res.ToDashboard, fmt.Sprintf("(%d changes x %d dashboards, %d not seen)", res.Probes, res.NationalUsers, res.Missed))
+	pr("  of which after its acknowledgement", res.AckToDashboard, "(the national view's part; the rest is the plan's room)")
 	fmt.Printf("  server peak RSS %.0f MiB\n", res.RSSPeak)
 	return nil
 }
@@ -466,7 +492,7 @@ func listenNational(ctx context.Context, env *wsEnv, token string, onEvent func(
 // ends: by default a random action's contact, progress or status; next, when given, says what
 // to send. It returns the acknowledgement latencies, edits sent and errors.
 func nationalEditor(ctx context.Context, env *wsEnv, token, docID string, seed int, every time.Duration, prober bool,
-	next func() []map[string]any, ready chan<- struct{}) (*hist, int64, int64) {
+	next func() []map[string]any, ready chan<- struct{}, onAck func(n int, at time.Time)) (*hist, int64, int64) {
 	h := &hist{}
 	conn, err := env.dialRetry(ctx, token, docID, 64*1024)
 	if err != nil {
@@ -534,6 +560,12 @@ func nationalEditor(ctx context.Context, env *wsEnv, token, docID string, seed i
 						rev.Store(max(rev.Load(), c.Rev))
 						if at, ok := pending.LoadAndDelete(c.ID); ok {
 							h.add(now.Sub(at.(time.Time)))
+							if onAck != nil {
+								var n int
+								if _, err := fmt.Sscanf(c.ID[strings.LastIndexByte(c.ID, '-')+1:], "%d", &n); err == nil {
+									onAck(n, now)
+								}
+							}
 						}
 					}
 				case "error":
