@@ -100,6 +100,17 @@ func TestAuthorizationMatrix(t *testing.T) {
 	target := w.invite(w.admin, w.savo, "kohde@etela-savo.test", "member", "Kohde")
 	doc := "/api/v1/documents/" + w.createPlan(w.coord)
 	editors := []string{"coordinator", "member"}
+	goalOf := func(doc string) string {
+		var d docView
+		w.must(200, "GET", doc, w.coord.Token, nil).json(t, &d)
+		return d.firstOfType("goal").ID
+	}
+	// threadOf starts a thread as s and returns its id.
+	threadOf := func(s session) string {
+		var th struct{ ID string }
+		w.must(201, "POST", doc+"/comments", s.Token, map[string]any{"anchor": map[string]string{"node": goalOf(doc)}, "body": "Ketju"}).json(t, &th)
+		return th.ID
+	}
 
 	rows := []row{
 		{"GET", "/me", fixed("/api/v1/me"), nil, allow(200, signedIn...)},
@@ -146,6 +157,21 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", "/documents/{documentId}/revisions/{revision}", fixed(doc + "/revisions/0"), nil, allow(200, readers...)},
 		{"GET", "/documents/{documentId}/authors", fixed(doc + "/authors"), nil, allow(200, readers...)},
 		{"POST", "/documents/{documentId}/restore", fixed(doc + "/restore"), func(string) any { return map[string]int{"revision": 0} }, allow(200, editors...)},
+		// Comments: readers read, editors write; only its author removes a comment.
+		{"GET", "/documents/{documentId}/comments", fixed(doc + "/comments"), nil, allow(200, readers...)},
+		{"POST", "/documents/{documentId}/comments", fixed(doc + "/comments"), func(string) any {
+			return map[string]any{"anchor": map[string]string{"node": goalOf(doc)}, "body": "Kommentti"}
+		}, allow(201, editors...)},
+		{"POST", "/documents/{documentId}/comments/{commentId}/replies", func(string) string { return doc + "/comments/" + threadOf(w.coord) + "/replies" },
+			func(string) any { return map[string]string{"body": "Vastaus"} }, allow(201, editors...)},
+		{"PATCH", "/documents/{documentId}/comments/{commentId}", func(string) string { return doc + "/comments/" + threadOf(w.coord) },
+			func(string) any { return map[string]bool{"resolved": true} }, allow(200, editors...)},
+		{"DELETE", "/documents/{documentId}/comments/{commentId}", func(role string) string {
+			if slices.Contains(editors, role) {
+				return doc + "/comments/" + threadOf(map[string]session{"coordinator": w.coord, "member": w.member}[role])
+			}
+			return doc + "/comments/" + threadOf(w.coord)
+		}, nil, allow(204, editors...)},
 		{"POST", "/documents/{documentId}/status", fixed(doc + "/status"), func(role string) any {
 			return map[string]string{"status": "approved"}
 		}, allow(200, "coordinator")},
