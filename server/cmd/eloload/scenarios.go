@@ -560,7 +560,11 @@ func printEdit(o options, r *editResult) error {
 	if r.Reordered > 0 {
 		fmt.Printf("changes newer than a snapshot that came before it in the same frame (the join tick's broadcast): %d\n", r.Reordered)
 	}
-	fmt.Printf("CPU while typing: server %.0f %%, eloload %.0f %% (of one core; 2 cores = 200 %%)\n", r.ServerCPU, r.ToolCPU)
+	fmt.Printf("CPU while typing: server %.0f %%, eloload %.0f %% (of one core; 2 cores = 200 %%)", r.ServerCPU, r.ToolCPU)
+	if r.Sent > 0 {
+		fmt.Printf("; server %.2f ms of CPU per change sent", r.ServerCPU*10*r.Edit/float64(r.Sent))
+	}
+	fmt.Println()
 	fmt.Printf("server RSS: %.0f MiB at start, %.0f after set-up, %.0f after joins, %.0f at end of typing, %.0f peak; eloload %.0f MiB\n",
 		r.RSS.Start, r.RSS.Setup, r.RSS.Joined, r.RSS.End, r.RSS.Peak, r.RSS.Tool)
 	fmt.Printf("catch-up after typing stopped: %.1f s; %d editors compared: %d full over all %d fields, the others over the field each types into\n", r.CatchUp, r.Compared, r.Full, r.Fields)
