@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/elo-workspace/elo-workspace/server/refdata"
@@ -181,6 +182,17 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", "/national/cell", fixed("/api/v1/national/cell?nationalGoal=" + refdata.DefaultID(refdata.NationalGoals, "1") + "&region=" + refdata.DefaultID(refdata.Regions, "kainuu")), nil, allow(200, readers...)},
 		{"GET", "/national/compare", fixed("/api/v1/national/compare?region=" + refdata.DefaultID(refdata.Regions, "kainuu") + "&region=" + refdata.DefaultID(refdata.Regions, "etela-savo")), nil, allow(200, "admin", "national")},
 		{"GET", "/national/timeline", fixed("/api/v1/national/timeline?region=" + refdata.DefaultID(refdata.Regions, "kainuu")), nil, allow(200, readers...)},
+		{"GET", "/national/export.xlsx", fixed("/api/v1/national/export.xlsx"), nil, allow(200, signedIn...)},
+		{"GET", "/national/export.csv", fixed("/api/v1/national/export.csv?region=" + refdata.DefaultID(refdata.Regions, "kainuu")), nil, allow(200, readers...)},
+		// Exports: whoever may read the document.
+		{"GET", "/documents/{documentId}/export.docx", fixed(doc + "/export.docx"), nil, allow(200, readers...)},
+		{"GET", "/documents/{documentId}/export.pdf", fixed(doc + "/export.pdf"), nil, allow(200, readers...)},
+		{"GET", "/documents/{documentId}/export.json", fixed(doc + "/export.json"), nil, allow(200, readers...)},
+		{"GET", "/actions/export.xlsx", fixed("/api/v1/actions/export.xlsx?document=" + strings.TrimPrefix(doc, "/api/v1/documents/")), nil, allow(200, readers...)},
+		{"GET", "/actions/export.csv", fixed("/api/v1/actions/export.csv?workspace=" + w.kainuu), nil, allow(200, readers...)},
+		// Notifications: everyone their own.
+		{"GET", "/notifications", fixed("/api/v1/notifications"), nil, allow(200, signedIn...)},
+		{"POST", "/notifications/read", fixed("/api/v1/notifications/read"), func(string) any { return map[string]bool{"all": true} }, allow(200, signedIn...)},
 	}
 	covered := map[string]bool{}
 	for _, r := range rows {
@@ -201,7 +213,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	public := []string{"GET /setup", "POST /setup", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout",
 		"POST /auth/password-reset", "POST /auth/password-reset/confirm", "GET /reference", "GET /openapi.yaml",
 		"GET /invitations/{token}", "POST /invitations/{token}/accept", "POST /me/password",
-		"GET /documents/{documentId}/socket"} // sockets: TestSocketsAreRefusedBeforeTheUpgrade
+		"GET /documents/{documentId}/socket", "GET /events/socket"} // sockets: TestSocketsAreRefusedBeforeTheUpgrade
 	for _, r := range w.app.Routes() {
 		key := r.Method + " " + r.Path
 		if !covered[key] && !slices.Contains(public, key) {
