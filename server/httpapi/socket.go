@@ -28,6 +28,10 @@ const (
 	messagesPerSec  = 30
 	messageBurst    = 120
 	socketBufferLen = 1024
+	// writeBufferLen holds a whole frame of a busy room (a few ticks of changes), so it goes out
+	// in one write; with a smaller buffer the library writes the rest from a second slice
+	// (writev), allocating for each frame. The buffers are pooled, held only while writing.
+	writeBufferLen = 32 * 1024
 )
 
 // bufferPool shares write buffers between connections: idle connections hold none.
@@ -44,7 +48,7 @@ func (s *Server) upgrade(serve func(*fws.Conn)) fiber.Handler {
 		Subprotocols:     []string{socketProtocol},
 		HandshakeTimeout: 10 * time.Second,
 		ReadBufferSize:   socketBufferLen,
-		WriteBufferSize:  socketBufferLen,
+		WriteBufferSize:  writeBufferLen,
 		WriteBufferPool:  bufferPool,
 	})
 }
