@@ -124,7 +124,7 @@ func (a *App) load(ctx context.Context) error {
 	a.Events = events.New(log)
 	a.Notifications = notifications.New(store.NewTable[notifications.Notification](db, "notifications"),
 		store.NewTable[notifications.ReadMark](db, "notification_reads"), a.Events, log)
-	a.Comments = comments.New(store.NewTable[comments.Event](db, "comment_events"), comments.Deps{
+	a.Comments = comments.New(store.NewTable[comments.Record](db, "comment_events"), comments.Deps{
 		Documents: a.Documents, Workspaces: a.Workspaces, Accounts: a.Accounts, Notify: mentionNotifier(a.Notifications), Log: log})
 
 	// The services read their own collections only, so they load at once: start-up takes as

@@ -51,29 +51,38 @@ const (
 // Anchor is what a thread is about: a node of the document, optionally one of its text fields
 // and a quoted selection of it (the client finds the quote in the current text to highlight).
 type Anchor struct {
-	Node  string `bson:"node" json:"node"`
-	Field string `bson:"field,omitempty" json:"field,omitempty"`
-	Quote string `bson:"quote,omitempty" json:"quote,omitempty"`
+	Node  string `json:"node"`
+	Field string `json:"field,omitempty"`
+	Quote string `json:"quote,omitempty"`
 }
 
-// Event is one stored change to a document's comments.
+// Event is one change to a document's comments.
 type Event struct {
-	ID       string    `bson:"_id"` // <document>-<seq, 12 digits>: one writer per document, in order
-	Document string    `bson:"document"`
-	Seq      int64     `bson:"seq"`
-	Kind     string    `bson:"kind"`
-	Thread   string    `bson:"thread"`
-	Comment  string    `bson:"comment,omitempty"` // thread, reply, edit, delete
-	By       string    `bson:"by"`
-	At       time.Time `bson:"at"`
-	Body     string    `bson:"body,omitempty"`   // thread, reply, edit
-	Anchor   *Anchor   `bson:"anchor,omitempty"` // thread
+	Document string    `json:"document"`
+	Seq      int64     `json:"seq"` // 1, 2, … per document: one writer per document, in order
+	Kind     string    `json:"kind"`
+	Thread   string    `json:"thread"`
+	Comment  string    `json:"comment,omitempty"` // thread, reply, edit, delete
+	By       string    `json:"by"`
+	At       time.Time `json:"at"`
+	Body     string    `json:"body,omitempty"`   // thread, reply, edit
+	Anchor   *Anchor   `json:"anchor,omitempty"` // thread
+}
+
+// Record is an event as stored: the event as one JSON text. The embedded database converts
+// every field of every record it reads, and every event is read at each start: with one text
+// field instead of ten, loading 2,000 events took about 0.75 of the documents' load in the same
+// start instead of about 1.0 (six starts each on a shared machine; absolute times varied 2x).
+type Record struct {
+	ID       string `bson:"_id"` // <document>-<seq, 12 digits>: a second write of one seq is refused
+	Document string `bson:"document"`
+	Event    string `bson:"event"`
 }
 
 // Events is the append-only store of comment events.
 type Events interface {
-	All(ctx context.Context) ([]Event, error)
-	Insert(ctx context.Context, ev Event) error
+	All(ctx context.Context) ([]Record, error)
+	Insert(ctx context.Context, r Record) error
 }
 
 // Documents is what comments need from the documents service.
@@ -167,9 +176,17 @@ func New(events Events, d Deps) *Service {
 
 // Load rebuilds every document's comments from the stored events.
 func (s *Service) Load(ctx context.Context) error {
-	all, err := s.events.All(ctx)
+	recs, err := s.events.All(ctx)
 	if err != nil {
 		return err
+	}
+	all := make([]Event, 0, len(recs))
+	for _, r := range recs {
+		var ev Event
+		if err := json.Unmarshal([]byte(r.Event), &ev); err != nil {
+			return fmt.Errorf("comment event %s unreadable: %w", r.ID, err)
+		}
+		all = append(all, ev)
 	}
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].Document != all[j].Document {
@@ -430,9 +447,12 @@ func checkBody(body string) (string, error) {
 // the document's open editors.
 func (s *Service) store(ctx context.Context, docID string, b *book, ev Event, event string) error {
 	ev.Document, ev.Seq = docID, b.seq+1
-	ev.ID = fmt.Sprintf("%s-%012d", docID, ev.Seq)
-	ev.At = s.now().UTC().Truncate(time.Millisecond) // what the database keeps
-	if err := s.events.Insert(ctx, ev); err != nil {
+	ev.At = s.now().UTC().Truncate(time.Millisecond)
+	raw, err := json.Marshal(ev)
+	if err != nil {
+		return apperr.Wrap(err, "encode comment event")
+	}
+	if err := s.events.Insert(ctx, Record{ID: fmt.Sprintf("%s-%012d", docID, ev.Seq), Document: docID, Event: string(raw)}); err != nil {
 		return err
 	}
 	b.seq = ev.Seq
