@@ -201,6 +201,8 @@ type planRefs struct {
 
 func (r planRefs) OrganisationExists(id string) bool { return r.dir.Exists(id) }
 
+func (r planRefs) IsTheme(id string) bool { return r.Is(refdata.Themes, id) }
+
 // mentionNotifier delivers the mentions in comments as in-app notifications.
 func mentionNotifier(n *notifications.Service) comments.Notify {
 	return func(ctx context.Context, ms []comments.Mention) error {

@@ -725,6 +725,13 @@ func (g *gen) plan(ws int, r regionSpec, year int) {
 			}
 		}
 		dg.set(pg.id, "qualityDimensions", qd)
+		// Themes follow from the goal's place and title, without a draw from g.rng, so the rest
+		// of the dataset stays as it was before goals had themes.
+		th := []string{refdata.DefaultID(refdata.Themes, themeCodes[(k+len(pg.title))%len(themeCodes)])}
+		if (k+len(pg.title))%3 == 0 {
+			th = append(th, refdata.DefaultID(refdata.Themes, themeCodes[(k+len(pg.title)+3)%len(themeCodes)]))
+		}
+		dg.set(pg.id, "themes", th)
 	}
 	var drafts []string // actions started and deleted later
 	for k, pg := range goals {
@@ -992,3 +999,7 @@ func (g *gen) advance(dg *docGen, pa *planAction, ri, rounds, year int) {
 // change log. A room replays its record's tail to editors who rejoin; a short one keeps the
 // documents collection small, which is what every start reads.
 const maxTail = 20
+
+// themeCodes are the codes of the default themes (refdata) that demo goals are about.
+var themeCodes = []string{"youth-guarantee", "ohjaamo", "employer-cooperation", "multi-professional",
+	"quality-work", "digital-guidance", "guidance-competence", "communication"}

@@ -77,9 +77,7 @@ func contribution(r documents.Record) *plan {
 func readGoal(gi plans.OutlineItem) goal {
 	n := gi.Node
 	g := goal{id: n.ID, title: n.Text["title"], nationalGoals: n.Fields.NationalGoals,
-		qualityDimensions: n.Fields.QualityDimensions}
-	// Plan goals carry no themes yet (plans.Fields has no such field); the theme filter matches
-	// g.themes once they do.
+		qualityDimensions: n.Fields.QualityDimensions, themes: n.Fields.Themes}
 	for _, list := range gi.Lists {
 		if list.Name != "actions" {
 			continue

@@ -40,6 +40,7 @@ var (
 	ng       = func(n int) string { return refdata.DefaultID(refdata.NationalGoals, fmt.Sprint(n)) }
 	needs    = refdata.DefaultID(refdata.QualityDimensions, "individual-needs")
 	tno      = refdata.DefaultID(refdata.QualityDimensions, "tno-processes")
+	ohjaamo  = refdata.DefaultID(refdata.Themes, "ohjaamo")
 	today    = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
 	wsKainuu = "aaaaaaaaaaaaaaaaaaaaaaa1"
 	wsSavo   = "aaaaaaaaaaaaaaaaaaaaaaa2"
@@ -110,6 +111,7 @@ func kainuu2026() *planBuilder {
 	b.indicator(a2, "Keskustelut", plans.Fields{Baseline: num(10), Target: num(20), Values: values("2026-07-02", 16)})
 	b.indicator(a2, "Tyytyväisyys", plans.Fields{Baseline: num(3)})
 	g2 := b.goal("Koordinoitu ohjaus", []string{ng(1), ng(2)}, []string{tno})
+	b.doc.Nodes[g2].Fields.Themes = []string{ohjaamo} // the one goal with a theme
 	a3 := b.action(g2, "Verkostotapaamiset", plans.Fields{})
 	b.indicator(a3, "Tapaamiset", plans.Fields{Target: num(5), Values: values("2026-01-10", 5)})
 	a4 := b.action(g2, "Lakkautettu kokeilu", plans.Fields{Status: plans.ActionCancelled, Progress: num(50)})
@@ -333,6 +335,21 @@ func TestFiltersNarrowGoalsAndRows(t *testing.T) {
 	}
 	if len(d.Groups) != 1 || d.Groups[0].WorkspaceID != wsSavo {
 		t.Errorf("groups %+v, want Etelä-Savo's", d.Groups)
+	}
+}
+
+func TestThemeFilterKeepsTheGoalsWithTheTheme(t *testing.T) {
+	s, _ := newService(t)
+	d, err := s.Dashboard(nationalUser, Filter{Themes: []string{ohjaamo}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g2 := Summary{Goals: 1, Actions: 2, Status: StatusCounts{Planned: 1, Cancelled: 1}, Progress: num(0), Indicators: 1, Measured: 1, OnTrack: 1}
+	want(t, "Kainuu, goal 1, Ohjaamo theme only", cell(t, row(t, d, kainuu).Cells, ng(1)), g2)
+	want(t, "Kainuu, goal 2, Ohjaamo theme only", cell(t, row(t, d, kainuu).Cells, ng(2)), g2)
+	want(t, "Etelä-Savo has no goal with the theme", row(t, d, savo).Total, Summary{})
+	if d.Totals.Total.Goals != 1 {
+		t.Errorf("totals over %d goals, want the one with the theme", d.Totals.Total.Goals)
 	}
 }
 

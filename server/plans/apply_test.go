@@ -19,12 +19,14 @@ const (
 	org2    = "555555555555555555555555" // organisation
 	unknown = "999999999999999999999999" // shaped like an id, but nothing
 	meeting = "666666666666666666666666"
+	theme1  = "777777777777777777777777" // theme
 )
 
 type fakeRefs struct{}
 
 func (fakeRefs) IsNationalGoal(id string) bool     { return id == goal1 || id == goal2 }
 func (fakeRefs) IsQualityDimension(id string) bool { return id == dim1 }
+func (fakeRefs) IsTheme(id string) bool            { return id == theme1 }
 func (fakeRefs) OrganisationExists(id string) bool { return id == org1 || id == org2 }
 
 func ptr(x float64) *float64 { return &x }
@@ -141,6 +143,10 @@ func TestApply(t *testing.T) {
 		{name: "set unknown national goal", op: `{"t":"set","node":"g1","field":"nationalGoals","value":["` + unknown + `"]}`, code: apperr.InvalidField, field: "nationalGoals"},
 		{name: "set national goal twice", op: `{"t":"set","node":"g1","field":"nationalGoals","value":["` + goal1 + `","` + goal1 + `"]}`, code: apperr.InvalidField, field: "nationalGoals"},
 		{name: "set quality dimension that is an organisation", op: `{"t":"set","node":"g1","field":"qualityDimensions","value":["` + org1 + `"]}`, code: apperr.InvalidField, field: "qualityDimensions"},
+		{name: "set themes of a goal", op: `{"t":"set","node":"g1","field":"themes","value":["` + theme1 + `"]}`,
+			check: func(t *testing.T, d *Document, _ Op) { want(t, d.Nodes["g1"].Fields.Themes[0], theme1) }},
+		{name: "set theme that is a quality dimension", op: `{"t":"set","node":"g1","field":"themes","value":["` + dim1 + `"]}`, code: apperr.InvalidField, field: "themes"},
+		{name: "set themes on an action", op: `{"t":"set","node":"a1","field":"themes","value":["` + theme1 + `"]}`, code: apperr.InvalidField, field: "field"},
 		{name: "set unknown organisation", op: `{"t":"set","node":"a1","field":"organisations","value":["` + unknown + `"]}`, code: apperr.InvalidField, field: "organisations"},
 		{name: "set organisation that is not an id", op: `{"t":"set","node":"a1","field":"organisations","value":["Kainuu"]}`, code: apperr.InvalidField, field: "organisations"},
 		{name: "set field the type lacks", op: `{"t":"set","node":"g1","field":"status","value":"done"}`, code: apperr.InvalidField, field: "field"},

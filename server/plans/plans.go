@@ -93,6 +93,7 @@ type Fields struct {
 	Responsible       []string         `json:"responsible,omitempty" bson:"responsible,omitempty"`             // strategy root: organisation ids
 	NationalGoals     []string         `json:"nationalGoals,omitempty" bson:"nationalGoals,omitempty"`         // goal
 	QualityDimensions []string         `json:"qualityDimensions,omitempty" bson:"qualityDimensions,omitempty"` // goal
+	Themes            []string         `json:"themes,omitempty" bson:"themes,omitempty"`                       // goal: theme reference ids
 	Organisations     []string         `json:"organisations,omitempty" bson:"organisations,omitempty"`         // action: responsible organisations
 	Contact           string           `json:"contact,omitempty" bson:"contact,omitempty"`                     // action: contact person
 	Start             string           `json:"start,omitempty" bson:"start,omitempty"`                         // action: YYYY-MM-DD
@@ -118,6 +119,7 @@ type IndicatorValue struct {
 type Refs interface {
 	IsNationalGoal(id string) bool
 	IsQualityDimension(id string) bool
+	IsTheme(id string) bool
 	OrganisationExists(id string) bool
 }
 
@@ -152,6 +154,7 @@ func (f Fields) clone() Fields {
 	c.Responsible = cloneSlice(f.Responsible)
 	c.NationalGoals = cloneSlice(f.NationalGoals)
 	c.QualityDimensions = cloneSlice(f.QualityDimensions)
+	c.Themes = cloneSlice(f.Themes)
 	c.Organisations = cloneSlice(f.Organisations)
 	c.Values = cloneSlice(f.Values)
 	c.Progress = clonePtr(f.Progress)

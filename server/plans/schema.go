@@ -47,7 +47,7 @@ var schemas = map[string]nodeSchema{
 		lists:  map[string][]string{"actions": {TypeAction}},
 		order:  []string{"actions"},
 		text:   map[string]int{"title": maxTitle, "description": maxBody},
-		fields: map[string]bool{"nationalGoals": true, "qualityDimensions": true},
+		fields: map[string]bool{"nationalGoals": true, "qualityDimensions": true, "themes": true},
 	},
 	TypeAction: {
 		lists: map[string][]string{"indicators": {TypeIndicator}, "followups": {TypeFollowup}},
@@ -110,6 +110,7 @@ var fieldKinds = map[string]fieldKind{
 	"responsible":       kindIDs,
 	"nationalGoals":     kindIDs,
 	"qualityDimensions": kindIDs,
+	"themes":            kindIDs,
 	"organisations":     kindIDs,
 	"contact":           kindString,
 	"start":             kindDate,
@@ -138,6 +139,8 @@ func getField(f *Fields, name string) any {
 		return nilIfEmpty(f.NationalGoals)
 	case "qualityDimensions":
 		return nilIfEmpty(f.QualityDimensions)
+	case "themes":
+		return nilIfEmpty(f.Themes)
 	case "organisations":
 		return nilIfEmpty(f.Organisations)
 	case "contact":
@@ -204,6 +207,8 @@ func setField(f *Fields, name string, v any) {
 		f.NationalGoals = ids
 	case "qualityDimensions":
 		f.QualityDimensions = ids
+	case "themes":
+		f.Themes = ids
 	case "organisations":
 		f.Organisations = ids
 	case "contact":
@@ -360,6 +365,8 @@ func refExists(refs Refs, field, id string) bool {
 		return refs.IsNationalGoal(id)
 	case "qualityDimensions":
 		return refs.IsQualityDimension(id)
+	case "themes":
+		return refs.IsTheme(id)
 	case "organisations", "responsible":
 		return refs.OrganisationExists(id)
 	}
@@ -385,7 +392,7 @@ func fieldNames(f *Fields) []string {
 	return out
 }
 
-var allFields = []string{"responsible", "nationalGoals", "qualityDimensions", "organisations", "contact",
+var allFields = []string{"responsible", "nationalGoals", "qualityDimensions", "themes", "organisations", "contact",
 	"start", "end", "status", "progress", "baseline", "target", "values", "date", "meeting"}
 
 // checkFields checks every field of a node of type typ: only fields of the type, each valid,

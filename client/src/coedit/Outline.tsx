@@ -404,6 +404,7 @@ const Goal = memo(function Goal({ node, siblings, index, regionId }: { node: Doc
   const name = useNaming();
   const actions = useChildren(node.id, 'actions');
   const goalOptions = (ref.data?.nationalGoals ?? []).map((g) => ({ value: g.id, label: localized(g.names, lang), archived: g.archived }));
+  const themeOptions = (ref.data?.themes ?? []).map((g) => ({ value: g.id, label: localized(g.names, lang), archived: g.archived }));
   const actAdd = `add-${node.id}-actions`;
   return (
     <li className="co-item co-goal">
@@ -414,6 +415,7 @@ const Goal = memo(function Goal({ node, siblings, index, regionId }: { node: Doc
       <CoText node={node} field="title" label={t('editor.fields.goalTitle')} maxLength={MAX_TITLE} />
       <CoText node={node} field="description" label={t('editor.fields.description')} multiline maxLength={MAX_BODY} rows={3} />
       <CoCheckboxes node={node} field="nationalGoals" legend={t('editor.fields.nationalGoals')} options={goalOptions} />
+      <CoCheckboxes node={node} field="themes" legend={t('editor.fields.themes')} options={themeOptions} />
       <ItemControls node={node} siblings={siblings} addButtonId={`add-${node.parent}-goals`} />
       <section className="co-sublist" aria-label={t('editor.actionsOf', { title: name(node) })}>
         <h4 className="co-list-heading">{t('editor.actions')}</h4>

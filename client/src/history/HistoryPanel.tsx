@@ -32,6 +32,7 @@ function useFieldValue() {
         return formatDate(String(v), lang);
       case 'nationalGoals':
       case 'qualityDimensions':
+      case 'themes':
         return (v as string[]).map((id) => refName(id) || id).join(', ');
       case 'organisations':
       case 'responsible':
