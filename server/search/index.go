@@ -1,28 +1,471 @@
 package search
 
-import "sync"
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
 
-// Index holds every entry. Put and Remove are cheap and safe from any goroutine.
-type Index struct {
-	mu      sync.RWMutex
-	entries map[string]Entry
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fi"
+	"github.com/blevesearch/bleve/v2/analysis/lang/sv"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Fields of the bleve documents. Every text is indexed by the analysers of its language
+// (Finnish and Swedish Snowball stemmers) and by "plain" (lower-cased words, no stemming),
+// which serves prefixes (results as you type) and words no stemmer knows (names).
+const (
+	fKind    = "kind"
+	fReaders = "readers"
+	fRegion  = "region"
+	fTheme   = "theme"
+	fGoal    = "goal"
+	fAt      = "at"
+)
+
+var textFields = []struct {
+	name, source, analyzer string
+	boost                  float64
+}{
+	{"title_fi", "title", fi.AnalyzerName, 3}, {"title_sv", "title", sv.AnalyzerName, 3}, {"title_plain", "title", standard.Name, 3},
+	{"body_fi", "body", fi.AnalyzerName, 1}, {"body_sv", "body", sv.AnalyzerName, 1}, {"body_plain", "body", standard.Name, 1},
 }
 
-// New returns an empty index.
-func New() *Index { return &Index{entries: map[string]Entry{}} }
+// Index holds every entry: the entries themselves (for results and highlighted fragments)
+// and a bleve index in memory over them. Put and Remove only queue the change, so they are
+// cheap and safe from any goroutine (including a document room's); the queue is applied in
+// one batch by a background writer and by every search before it runs, so a search always
+// sees every Put made before it.
+type Index struct {
+	bleve bleve.Index
+
+	mu      sync.Mutex // guards entries and pending
+	entries map[string]Entry
+	pending map[string]*Entry // nil: remove
+	wake    chan struct{}
+
+	apply sync.Mutex // serialises applying the queue to bleve
+	stop  chan struct{}
+	done  chan struct{}
+}
+
+// New returns an empty index with its background writer running; Close stops it.
+func New() (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	b, err := bleve.NewMemOnly(m)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	ix := &Index{bleve: b, entries: map[string]Entry{}, pending: map[string]*Entry{},
+		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	go ix.writer()
+	return ix, nil
+}
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	doc := bleve.NewDocumentStaticMapping()
+	kw := func(name string) {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.IncludeInAll = false
+		f.DocValues = name == fKind
+		doc.AddFieldMappingsAt(name, f)
+	}
+	for _, n := range []string{fKind, fReaders, fRegion, fTheme, fGoal} {
+		kw(n)
+	}
+	at := bleve.NewDateTimeFieldMapping()
+	at.IncludeInAll = false
+	doc.AddFieldMappingsAt(fAt, at)
+	for _, tf := range textFields {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = tf.analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = true // term locations: the highlighted fragments
+		f.DocValues = false
+		doc.AddFieldMappingsAt(tf.name, f)
+	}
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = standard.Name
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m, m.Validate()
+}
 
 func key(kind, id string) string { return kind + "/" + id }
 
 // Put adds or replaces an entry.
 func (ix *Index) Put(e Entry) {
+	e.Region, e.Theme, e.NationalGoal = clone(e.Region), clone(e.Theme), clone(e.NationalGoal)
+	e.Readers.Workspaces = clone(e.Readers.Workspaces)
+	k := key(e.Kind, e.ID)
 	ix.mu.Lock()
-	ix.entries[key(e.Kind, e.ID)] = e
+	ix.entries[k] = e
+	ix.pending[k] = &e
 	ix.mu.Unlock()
+	ix.poke()
 }
 
 // Remove drops an entry; removing an unknown one does nothing.
 func (ix *Index) Remove(kind, id string) {
+	k := key(kind, id)
 	ix.mu.Lock()
-	delete(ix.entries, key(kind, id))
+	delete(ix.entries, k)
+	ix.pending[k] = nil
 	ix.mu.Unlock()
+	ix.poke()
+}
+
+// Len is how many entries the index holds.
+func (ix *Index) Len() int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return len(ix.entries)
+}
+
+func (ix *Index) entry(k string) (Entry, bool) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	e, ok := ix.entries[k]
+	return e, ok
+}
+
+func (ix *Index) poke() {
+	select {
+	case ix.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (ix *Index) writer() {
+	defer close(ix.done)
+	for {
+		select {
+		case <-ix.stop:
+			return
+		case <-ix.wake:
+			_ = ix.Flush()
+		}
+	}
+}
+
+// Close stops the background writer and drops the index.
+func (ix *Index) Close() error {
+	close(ix.stop)
+	<-ix.done
+	return ix.bleve.Close()
+}
+
+// maxBatch bounds one bleve batch, so a search that applies the queue waits for at most
+// one batch's worth of another writer's work.
+const maxBatch = 2000
+
+// Flush applies every queued Put and Remove to the bleve index.
+func (ix *Index) Flush() error {
+	ix.apply.Lock()
+	defer ix.apply.Unlock()
+	for {
+		ix.mu.Lock()
+		if len(ix.pending) == 0 {
+			ix.mu.Unlock()
+			return nil
+		}
+		todo := make(map[string]*Entry, min(len(ix.pending), maxBatch))
+		for k, e := range ix.pending {
+			todo[k] = e
+			delete(ix.pending, k)
+			if len(todo) == maxBatch {
+				break
+			}
+		}
+		ix.mu.Unlock()
+		b := ix.bleve.NewBatch()
+		for k, e := range todo {
+			if e == nil {
+				b.Delete(k)
+				continue
+			}
+			if err := b.Index(k, indexed(*e)); err != nil {
+				return fmt.Errorf("search index %s: %w", k, err)
+			}
+		}
+		if err := ix.bleve.Batch(b); err != nil {
+			return fmt.Errorf("search index batch: %w", err)
+		}
+	}
+}
+
+// indexed is what bleve indexes of an entry.
+func indexed(e Entry) map[string]any {
+	d := map[string]any{
+		fKind:    e.Kind,
+		fReaders: readerTerms(e.Readers),
+		fRegion:  e.Region,
+		fTheme:   e.Theme,
+		fGoal:    e.NationalGoal,
+	}
+	if !e.At.IsZero() {
+		d[fAt] = e.At.UTC()
+	}
+	for _, tf := range textFields {
+		if (tf.analyzer == fi.AnalyzerName && e.Lang == "sv") || (tf.analyzer == sv.AnalyzerName && e.Lang == "fi") {
+			continue
+		}
+		if tf.source == "title" {
+			d[tf.name] = e.Title
+		} else {
+			d[tf.name] = e.Body
+		}
+	}
+	return d
+}
+
+func readerTerms(a Audience) []string {
+	var out []string
+	if a.Public {
+		out = append(out, "public")
+	}
+	if a.Network {
+		out = append(out, "network")
+	}
+	for _, w := range a.Workspaces {
+		out = append(out, "ws:"+w)
+	}
+	if len(out) == 0 {
+		out = append(out, "nobody")
+	}
+	return out
+}
+
+func clone(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return append([]string(nil), s...)
+}
+
+// Searcher is who searches: anonymous readers see public entries, signed-in people also
+// network-wide ones and those of the workspaces they belong to; All (platform administrators,
+// who read every workspace) sees everything.
+type Searcher struct {
+	SignedIn   bool
+	All        bool
+	Workspaces []string
+}
+
+// Query is one search.
+type Query struct {
+	Text         string
+	Kinds        []string
+	Region       []string // any of
+	Theme        []string
+	NationalGoal []string
+	From, To     time.Time // zero: open; To is exclusive
+	Offset       int
+	Limit        int
+}
+
+// Hit is one result: the entry's public parts and its highlighted title and fragment
+// (HTML: the text escaped, then matches wrapped in <mark>).
+type Hit struct {
+	Kind         string    `json:"kind"`
+	ID           string    `json:"id"`
+	Title        string    `json:"title"`
+	TitleHTML    string    `json:"titleHtml"`
+	FragmentHTML string    `json:"fragmentHtml"`
+	Link         string    `json:"link"`
+	Region       []string  `json:"region"`
+	Theme        []string  `json:"theme"`
+	NationalGoal []string  `json:"nationalGoal"`
+	At           time.Time `json:"at"`
+}
+
+// Result is one page of hits, the total and the count per kind (of what the searcher may
+// read, under every filter but the kind).
+type Result struct {
+	Total  int            `json:"total"`
+	Hits   []Hit          `json:"hits"`
+	ByKind map[string]int `json:"byKind"`
+}
+
+// MaxLimit bounds a page.
+const MaxLimit = 50
+
+// Search runs q for s.
+func (ix *Index) Search(s Searcher, q Query) (Result, error) {
+	if err := ix.Flush(); err != nil {
+		return Result{}, err
+	}
+	if q.Limit <= 0 || q.Limit > MaxLimit {
+		q.Limit = 20
+	}
+	var must []query.Query
+	if !s.All {
+		terms := []string{"public"}
+		if s.SignedIn {
+			terms = append(terms, "network")
+			for _, w := range s.Workspaces {
+				terms = append(terms, "ws:"+w)
+			}
+		}
+		must = append(must, anyTerm(fReaders, terms))
+	}
+	words := Words(q.Text)
+	if len(words) > 0 {
+		must = append(must, textQuery(words))
+	}
+	if len(q.Region) > 0 {
+		must = append(must, anyTerm(fRegion, q.Region))
+	}
+	if len(q.Theme) > 0 {
+		must = append(must, anyTerm(fTheme, q.Theme))
+	}
+	if len(q.NationalGoal) > 0 {
+		must = append(must, anyTerm(fGoal, q.NationalGoal))
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		incl, excl := true, false
+		dq := bleve.NewDateRangeInclusiveQuery(q.From, q.To, &incl, &excl)
+		dq.SetField(fAt)
+		must = append(must, dq)
+	}
+	if len(must) == 0 {
+		must = append(must, bleve.NewMatchAllQuery())
+	}
+	all := must
+	if len(q.Kinds) > 0 {
+		all = append(append([]query.Query(nil), must...), anyTerm(fKind, q.Kinds))
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(all...), q.Limit, q.Offset, false)
+	req.IncludeLocations = true
+	if len(words) > 0 {
+		req.SortBy([]string{"-_score", "-" + fAt})
+	} else {
+		req.SortBy([]string{"-" + fAt})
+	}
+	res, err := ix.bleve.Search(req)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %w", err)
+	}
+	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits)), ByKind: map[string]int{}}
+	for _, h := range res.Hits {
+		e, ok := ix.entry(h.ID)
+		if !ok {
+			continue // removed since
+		}
+		title, body := marks(h.Locations, "title_"), marks(h.Locations, "body_")
+		out.Hits = append(out.Hits, Hit{Kind: e.Kind, ID: e.ID, Title: e.Title, TitleHTML: Highlight(e.Title, title),
+			FragmentHTML: Fragment(e.Body, body, fragmentLen), Link: e.Link, Region: nonNil(e.Region), Theme: nonNil(e.Theme),
+			NationalGoal: nonNil(e.NationalGoal), At: e.At})
+	}
+	// Counts per kind under the same query without the kind filter: a facet request over
+	// the unfiltered query.
+	fr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), 0, 0, false)
+	fr.AddFacet(fKind, bleve.NewFacetRequest(fKind, len(Kinds)+2))
+	fres, err := ix.bleve.Search(fr)
+	if err != nil {
+		return Result{}, fmt.Errorf("search counts: %w", err)
+	}
+	if f := fres.Facets[fKind]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			out.ByKind[t.Term] = t.Count
+		}
+	}
+	return out, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func anyTerm(field string, terms []string) query.Query {
+	qs := make([]query.Query, 0, len(terms))
+	for _, t := range terms {
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(field)
+		qs = append(qs, tq)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// textQuery: every word must match some text field, in a stemmed or plain form; the last
+// word (the one being typed) also as a prefix of a plain word.
+func textQuery(words []string) query.Query {
+	var each []query.Query
+	for i, w := range words {
+		var alts []query.Query
+		for _, tf := range textFields {
+			mq := bleve.NewMatchQuery(w)
+			mq.SetField(tf.name)
+			mq.Analyzer = tf.analyzer
+			mq.SetBoost(tf.boost)
+			alts = append(alts, mq)
+		}
+		if i == len(words)-1 && len([]rune(w)) >= 2 {
+			for _, f := range []string{"title_plain", "body_plain"} {
+				pq := bleve.NewPrefixQuery(w)
+				pq.SetField(f)
+				pq.SetBoost(0.5)
+				alts = append(alts, pq)
+			}
+		}
+		each = append(each, bleve.NewDisjunctionQuery(alts...))
+	}
+	return bleve.NewConjunctionQuery(each...)
+}
+
+// MaxWords bounds the words of one query.
+const MaxWords = 12
+
+// Words splits a query into lower-cased words (letters and digits), at most MaxWords.
+func Words(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	if len(f) > MaxWords {
+		f = f[:MaxWords]
+	}
+	return f
+}
+
+// span is a matched byte range of a text.
+type span struct{ start, end int }
+
+// marks collects the matched byte ranges of the fields with the prefix, sorted and merged.
+func marks(locs search.FieldTermLocationMap, prefix string) []span {
+	var out []span
+	for field, terms := range locs {
+		if !strings.HasPrefix(field, prefix) {
+			continue
+		}
+		for _, ls := range terms {
+			for _, l := range ls {
+				out = append(out, span{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	merged := out[:0]
+	for _, s := range out {
+		if n := len(merged); n > 0 && s.start <= merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, s.end)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
 }
