@@ -28,6 +28,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
+	"github.com/elo-workspace/elo-workspace/server/search"
 	"github.com/elo-workspace/elo-workspace/server/store"
 	"github.com/elo-workspace/elo-workspace/server/web"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
@@ -48,6 +49,7 @@ type App struct {
 	Notifications *notifications.Service
 	National      *national.Service
 	Exports       *exports.Service
+	Search        *search.Service
 
 	db     *store.DB
 	http   *httpapi.Server
@@ -146,6 +148,12 @@ func (a *App) load(ctx context.Context) error {
 	if err := g.Wait(); err != nil {
 		return err
 	}
+	// Search indexes every plan and member now and follows the documents' publications;
+	// forums and practices feed it through Put and Remove (a.Search.Index).
+	if err := a.startSearch(ctx); err != nil {
+		return err
+	}
+	took["search"] = a.Search.Built.Round(time.Millisecond).String()
 	log.Info("working set loaded", "took", took)
 	// The national view folds in every document published from now on; it tells the national
 	// topic's listeners (at most every 250 ms) when an aggregate changed.
@@ -161,7 +169,7 @@ func (a *App) load(ctx context.Context) error {
 		client = os.DirFS(cfg.WebDir)
 	}
 	a.http = httpapi.New(httpapi.Services{
-		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Ping: db.Ping,
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Search: a.Search, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: client, RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }
@@ -184,6 +192,9 @@ func (a *App) Close(ctx context.Context) error {
 		_ = a.pprof.Close()
 	}
 	err := a.http.Shutdown(ctx)
+	if a.Search != nil {
+		_ = a.Search.Close()
+	}
 	if dbErr := a.db.Close(ctx); dbErr != nil {
 		err = errors.Join(err, dbErr)
 	}

@@ -26,6 +26,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
+	"github.com/elo-workspace/elo-workspace/server/search"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
 )
 
@@ -41,6 +42,7 @@ type Services struct {
 	National      *national.Service // nil: no national routes
 	Exports       *exports.Service  // nil: no export routes
 	Notifications *notifications.Service
+	Search        *search.Service             // nil: no search route
 	Ping          func(context.Context) error // database readiness
 }
 
@@ -114,6 +116,7 @@ func New(svc Services, opt Options) *Server {
 	s.nationalRoutes(api)
 	s.exportRoutes(api)
 	s.notificationRoutes(api)
+	s.searchRoutes(api)
 	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })
 
 	s.app.Use(s.client())
