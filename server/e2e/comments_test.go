@@ -237,6 +237,9 @@ func TestCommentChangesReachOpenEditorsLive(t *testing.T) {
 	watcher := w.open(w.observer, id) // observers watch live too
 	watcher.send(map[string]any{"type": "join", "rev": 0})
 	watcher.next("hello")
+	editor := w.open(w.coord, id)
+	editor.send(map[string]any{"type": "join", "rev": 0})
+	editor.next("hello")
 
 	th := w.startThread(w.member, id, map[string]string{"node": goal.ID, "field": "title", "quote": "Tavoite"}, "Hyvä "+mention("Kaisa Koordinaattori", w.coord.UserID))
 	type live struct {
@@ -255,7 +258,11 @@ func TestCommentChangesReachOpenEditorsLive(t *testing.T) {
 		}
 		return m
 	}
-	m := read()
+	var m live
+	if err := json.Unmarshal(editor.next("comments").Raw, &m); err != nil || m.Event != "created" || m.Thread.ID != th.ID {
+		t.Fatalf("another editor: %+v (%v)", m, err)
+	}
+	m = read()
 	if m.Event != "created" || m.Seq != 1 || m.By != w.member.UserID || m.Thread.ID != th.ID || m.Thread.Anchor.Quote != "Tavoite" ||
 		m.Comment == nil || m.Comment.Body != th.Comments[0].Body || m.Comment.AuthorName != "Juho Jäsen" || m.Removed {
 		t.Fatalf("created: %+v", m)
