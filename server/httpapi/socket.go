@@ -27,7 +27,7 @@ const (
 	writeTimeout    = 10 * time.Second
 	messagesPerSec  = 30
 	messageBurst    = 120
-	socketBufferLen = 1024
+	socketBufferLen = 512 // read buffer per connection: what editors send is small; more is read past it
 	// writeBufferLen holds a whole frame of a busy room (a few ticks of changes), so it goes out
 	// in one write; with a smaller buffer the library writes the rest from a second slice
 	// (writev), allocating for each frame. The buffers are pooled, held only while writing.

@@ -271,7 +271,7 @@ func editPlans(ctx context.Context, env *wsEnv, plans []*plan, seats [][]seat, r
 	// 1. Connect, in parallel batches.
 	began := time.Now()
 	if err := inBatches(ctx, len(eds), 200, func(i int) error {
-		conn, err := env.dialRetry(ctx, eds[i].token, eds[i].p.id, 4096)
+		conn, err := env.dialRetry(ctx, eds[i].token, eds[i].p.id, editorReadBuffer)
 		if err != nil {
 			return err
 		}

@@ -491,6 +491,10 @@ func (fc *frameCache) get(env *wsEnv, frame []byte) ([]dmsg, error) {
 
 // --- an editor ------------------------------------------------------------------------------
 
+// editorReadBuffer holds a whole frame of a busy room, so the tool reads each in one system call
+// (with 4 KB a frame of a thousand editors' room took two or three).
+const editorReadBuffer = 32 * 1024
+
 // editor is one live connection typing into one text field of a plan with the ot.js client
 // state machine (one change in flight, later edits composed into a buffer). A full editor keeps
 // a copy of every text field of the plan; the others (-full sets how many per plan are full)
@@ -829,7 +833,7 @@ func (e *editor) run(ctx context.Context) {
 		if !retry {
 			return
 		}
-		next, err := e.env.dialRetry(ctx, e.token, e.p.id, 4096)
+		next, err := e.env.dialRetry(ctx, e.token, e.p.id, editorReadBuffer)
 		e.mu.Lock()
 		if err != nil {
 			e.fail("reconnect: " + err.Error())
