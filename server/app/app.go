@@ -23,6 +23,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/documents"
 	"github.com/elo-workspace/elo-workspace/server/events"
 	"github.com/elo-workspace/elo-workspace/server/exports"
+	"github.com/elo-workspace/elo-workspace/server/forums"
 	"github.com/elo-workspace/elo-workspace/server/httpapi"
 	"github.com/elo-workspace/elo-workspace/server/mail"
 	"github.com/elo-workspace/elo-workspace/server/national"
@@ -49,6 +50,7 @@ type App struct {
 	Notifications *notifications.Service
 	National      *national.Service
 	Exports       *exports.Service
+	Forums        *forums.Service
 	Search        *search.Service
 
 	db     *store.DB
@@ -148,6 +150,13 @@ func (a *App) load(ctx context.Context) error {
 	if err := g.Wait(); err != nil {
 		return err
 	}
+	// Forums replay their events against the themes and groups, so they load after them.
+	a.Forums = newForums(db, a.Reference, a.Workspaces, a.Accounts, a.Events, a.Notifications, nil, log)
+	began := time.Now()
+	if err := a.Forums.Load(ctx); err != nil {
+		return err
+	}
+	took["forums"] = time.Since(began).Round(time.Millisecond).String()
 	// Search indexes every plan and member now and follows the documents' publications;
 	// forums and practices feed it through Put and Remove (a.Search.Index).
 	if err := a.startSearch(ctx); err != nil {
@@ -169,7 +178,7 @@ func (a *App) load(ctx context.Context) error {
 		client = os.DirFS(cfg.WebDir)
 	}
 	a.http = httpapi.New(httpapi.Services{
-		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Search: a.Search, Ping: db.Ping,
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Forums: a.Forums, Search: a.Search, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: client, RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }

@@ -113,6 +113,42 @@ func TestAuthorizationMatrix(t *testing.T) {
 		return th.ID
 	}
 
+	// Forums: Kainuu's private area (readers: its members; writers: coordinator and member;
+	// moderator: the coordinator); everyone else is told it does not exist (404).
+	forumWant := func(ok int, okRoles, others []string, otherStatus int) map[string]int {
+		m := map[string]int{"anonymous": 401}
+		for _, r := range signedIn {
+			m[r] = 404
+		}
+		for _, r := range others {
+			m[r] = otherStatus
+		}
+		for _, r := range okRoles {
+			m[r] = ok
+		}
+		return m
+	}
+	kainuuReaders := []string{"coordinator", "member", "observer"}
+	forumPath := "/api/v1/forums/" + w.kainuu
+	var fth struct {
+		Thread struct{ ID string }
+		Posts  []struct{ ID string }
+	}
+	w.must(201, "POST", forumPath+"/threads", w.coord.Token, map[string]string{"title": "Ketju", "body": "Aloitus"}).json(t, &fth)
+	threadPath := "/api/v1/threads/" + fth.Thread.ID
+	var memberPost struct{ ID string }
+	w.must(201, "POST", threadPath+"/posts", w.member.Token, map[string]string{"body": "Jäsenen viesti"}).json(t, &memberPost)
+	freshPost := func(role string) string {
+		if role != "member" && role != "coordinator" {
+			return "/api/v1/posts/" + memberPost.ID
+		}
+		var p struct{ ID string }
+		w.must(201, "POST", threadPath+"/posts", w.member.Token, map[string]string{"body": "Poistettava viesti"}).json(t, &p)
+		return "/api/v1/posts/" + p.ID
+	}
+	var circle struct{ ID string }
+	w.must(201, "POST", "/api/v1/forums/circles", w.coord.Token, map[string]any{"title": "Piiri", "workspaceId": w.kainuu, "invite": []string{w.savo}}).json(t, &circle)
+
 	rows := []row{
 		{"GET", "/me", fixed("/api/v1/me"), nil, allow(200, signedIn...)},
 		{"PATCH", "/me", fixed("/api/v1/me"), func(string) any { return map[string]string{"title": "Ohjaaja"} }, allow(200, signedIn...)},
@@ -193,6 +229,31 @@ func TestAuthorizationMatrix(t *testing.T) {
 		// Notifications: everyone their own.
 		{"GET", "/notifications", fixed("/api/v1/notifications"), nil, allow(200, signedIn...)},
 		{"POST", "/notifications/read", fixed("/api/v1/notifications/read"), func(string) any { return map[string]bool{"all": true} }, allow(200, signedIn...)},
+		{"GET", "/forums", fixed("/api/v1/forums"), nil, allow(200, signedIn...)},
+		{"POST", "/forums/circles", fixed("/api/v1/forums/circles"), func(string) any {
+			return map[string]any{"title": "Piiri", "workspaceId": w.kainuu, "invite": []string{w.savo}}
+		}, forumWant(201, []string{"coordinator"}, signedIn, 400)},
+		{"GET", "/forums/{forumId}", fixed(forumPath), nil, forumWant(200, kainuuReaders, nil, 0)},
+		{"POST", "/forums/{forumId}/threads", fixed(forumPath + "/threads"), func(string) any { return map[string]string{"title": "Uusi", "body": "Teksti"} },
+			forumWant(201, editors, []string{"observer"}, 403)},
+		{"POST", "/forums/{forumId}/visit", fixed(forumPath + "/visit"), nil, forumWant(204, kainuuReaders, nil, 0)},
+		{"PUT", "/forums/{forumId}/follow", fixed(forumPath + "/follow"), func(string) any { return map[string]bool{"following": true} }, forumWant(200, kainuuReaders, nil, 0)},
+		{"POST", "/forums/{forumId}/join", fixed("/api/v1/forums/" + circle.ID + "/join"), func(string) any { return map[string]string{"workspaceId": w.savo} },
+			forumWant(400, kainuuReaders, nil, 0)},
+		{"GET", "/forums/{forumId}/reports", fixed(forumPath + "/reports"), nil, forumWant(200, []string{"coordinator"}, kainuuReaders, 403)},
+		{"GET", "/threads/{threadId}", fixed(threadPath), nil, forumWant(200, kainuuReaders, nil, 0)},
+		{"PATCH", "/threads/{threadId}", fixed(threadPath), func(string) any { return map[string]bool{"pinned": true} }, forumWant(200, []string{"coordinator"}, kainuuReaders, 403)},
+		{"POST", "/threads/{threadId}/posts", fixed(threadPath + "/posts"), func(string) any { return map[string]string{"body": "Vastaus"} }, forumWant(201, editors, []string{"observer"}, 403)},
+		{"POST", "/threads/{threadId}/read", fixed(threadPath + "/read"), func(string) any { return map[string]int{"upTo": 1} }, forumWant(204, kainuuReaders, nil, 0)},
+		{"PUT", "/threads/{threadId}/follow", fixed(threadPath + "/follow"), func(string) any { return map[string]bool{"following": false} }, forumWant(200, kainuuReaders, nil, 0)},
+		{"PATCH", "/posts/{postId}", fixed("/api/v1/posts/" + memberPost.ID), func(string) any { return map[string]string{"body": "Jäsenen viesti"} },
+			forumWant(200, []string{"member"}, kainuuReaders, 403)},
+		{"DELETE", "/posts/{postId}", freshPost, nil, forumWant(204, editors, kainuuReaders, 403)},
+		{"GET", "/posts/{postId}/history", fixed("/api/v1/posts/" + memberPost.ID + "/history"), nil, forumWant(200, kainuuReaders, nil, 0)},
+		{"POST", "/posts/{postId}/reactions", fixed("/api/v1/posts/" + memberPost.ID + "/reactions"), func(string) any { return map[string]string{"reaction": "like"} },
+			forumWant(200, editors, []string{"observer"}, 403)},
+		{"POST", "/posts/{postId}/reports", fixed("/api/v1/posts/" + memberPost.ID + "/reports"), func(string) any { return map[string]string{"reason": "Asiaton"} },
+			forumWant(204, kainuuReaders, nil, 0)},
 	}
 	covered := map[string]bool{}
 	for _, r := range rows {

@@ -23,6 +23,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/documents"
 	"github.com/elo-workspace/elo-workspace/server/events"
 	"github.com/elo-workspace/elo-workspace/server/exports"
+	"github.com/elo-workspace/elo-workspace/server/forums"
 	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
@@ -42,6 +43,7 @@ type Services struct {
 	National      *national.Service // nil: no national routes
 	Exports       *exports.Service  // nil: no export routes
 	Notifications *notifications.Service
+	Forums        *forums.Service             // nil: no forum routes
 	Search        *search.Service             // nil: no search route
 	Ping          func(context.Context) error // database readiness
 }
@@ -116,6 +118,7 @@ func New(svc Services, opt Options) *Server {
 	s.nationalRoutes(api)
 	s.exportRoutes(api)
 	s.notificationRoutes(api)
+	s.forumRoutes(api)
 	s.searchRoutes(api)
 	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })
 

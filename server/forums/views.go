@@ -1,0 +1,434 @@
+package forums
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/elo-workspace/elo-workspace/server/accounts"
+	"github.com/elo-workspace/elo-workspace/server/apperr"
+	"github.com/elo-workspace/elo-workspace/server/record"
+)
+
+// ForumView is a forum as the API shows it.
+type ForumView struct {
+	ID          string     `json:"id"`
+	Kind        string     `json:"kind"`
+	Names       Names      `json:"names"` // theme forums are named in fi/sv/en; others carry one name in every language
+	WorkspaceID string     `json:"workspaceId,omitempty"`
+	Workspaces  []Group    `json:"workspaces,omitempty"` // a circle's groups
+	Threads     int        `json:"threads"`
+	Unread      int        `json:"unread"` // threads with posts the person has not read
+	LastAt      *time.Time `json:"lastAt,omitempty"`
+	CanWrite    bool       `json:"canWrite"`
+	CanModerate bool       `json:"canModerate"`
+	Following   bool       `json:"following"`
+}
+
+// Names are a name in fi/sv/en.
+type Names struct {
+	FI string `json:"fi"`
+	SV string `json:"sv"`
+	EN string `json:"en"`
+}
+
+// Group is a group of a circle and whether its coordinator has joined.
+type Group struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Joined bool   `json:"joined"`
+}
+
+// ThreadHead is a thread in a forum's list.
+type ThreadHead struct {
+	ID         string    `json:"id"`
+	ForumID    string    `json:"forumId"`
+	Title      string    `json:"title"`
+	AuthorID   string    `json:"authorId"`
+	AuthorName string    `json:"authorName"`
+	CreatedAt  time.Time `json:"createdAt"`
+	LastAt     time.Time `json:"lastAt"`
+	Posts      int       `json:"posts"`
+	Read       int       `json:"read"`   // the person has read up to this post number
+	Unread     int       `json:"unread"` // posts after it
+	New        bool      `json:"new"`    // active since the person's previous visit to the forum
+	Pinned     bool      `json:"pinned"`
+	Locked     bool      `json:"locked"`
+	Hidden     bool      `json:"hidden"`
+	Following  bool      `json:"following"`
+}
+
+// ForumPage is a forum with a page of its threads: pinned threads first on the first page,
+// then the others by last activity.
+type ForumPage struct {
+	Forum     ForumView    `json:"forum"`
+	Threads   []ThreadHead `json:"threads"`
+	Next      string       `json:"next,omitempty"` // cursor of the next page
+	LastVisit *time.Time   `json:"lastVisit,omitempty"`
+}
+
+// Reaction is the count of one reaction on a post.
+type Reaction struct {
+	Kind  string `json:"kind"`
+	Count int    `json:"count"`
+	Mine  bool   `json:"mine"`
+}
+
+// Quote is the post a post quotes.
+type Quote struct {
+	PostID     string `json:"postId"`
+	Number     int    `json:"number"`
+	AuthorName string `json:"authorName"`
+	Excerpt    string `json:"excerpt"`
+}
+
+// PostView is a post as the API and live events show it.
+type PostView struct {
+	ID         string     `json:"id"`
+	ThreadID   string     `json:"threadId"`
+	Number     int        `json:"number"`
+	AuthorID   string     `json:"authorId"`
+	AuthorName string     `json:"authorName"`
+	Body       string     `json:"body"` // Markdown source, "" when removed or hidden
+	HTML       string     `json:"html"` // rendered safe HTML
+	Quote      *Quote     `json:"quote,omitempty"`
+	CreatedAt  time.Time  `json:"createdAt"`
+	EditedAt   *time.Time `json:"editedAt,omitempty"`
+	Edits      int        `json:"edits"`
+	Deleted    bool       `json:"deleted"`
+	Hidden     bool       `json:"hidden"`
+	Reactions  []Reaction `json:"reactions"`
+}
+
+// ThreadPage is a thread with a page of its posts, in order.
+type ThreadPage struct {
+	Thread      ThreadHead `json:"thread"`
+	Forum       ForumView  `json:"forum"`
+	Posts       []PostView `json:"posts"`
+	CanWrite    bool       `json:"canWrite"`
+	CanModerate bool       `json:"canModerate"`
+	HasBefore   bool       `json:"hasBefore"`
+	HasAfter    bool       `json:"hasAfter"`
+}
+
+// Revision is an earlier body of a post.
+type Revision struct {
+	Body string    `json:"body"`
+	HTML string    `json:"html"`
+	At   time.Time `json:"at"`
+}
+
+// ReportView is a report moderators read.
+type ReportView struct {
+	PostID       string    `json:"postId"`
+	ThreadID     string    `json:"threadId"`
+	ThreadTitle  string    `json:"threadTitle"`
+	Number       int       `json:"number"`
+	Excerpt      string    `json:"excerpt"`
+	ReporterID   string    `json:"reporterId"`
+	ReporterName string    `json:"reporterName"`
+	Reason       string    `json:"reason"`
+	At           time.Time `json:"at"`
+}
+
+func (s *Service) name(id string) string {
+	u, _ := s.d.Accounts.User(id)
+	return u.Name
+}
+
+func (s *Service) viewForum(p accounts.Principal, f *forum) ForumView {
+	v := ForumView{ID: f.id, Kind: f.kind, CanWrite: s.canWrite(p, f), CanModerate: s.canModerate(p, f), Following: f.follows[p.UserID]}
+	switch f.kind {
+	case KindTheme:
+		v.Names = Names{FI: f.theme.NameFI, SV: f.theme.NameSV, EN: f.theme.NameEN}
+	case KindWorkspace:
+		n, _ := s.d.Workspaces.Name(f.workspace)
+		v.Names, v.WorkspaceID = Names{n, n, n}, f.workspace
+	case KindCircle:
+		c := f.circle
+		v.Names = Names{c.title, c.title, c.title}
+		for _, ws := range c.invited {
+			n, _ := s.d.Workspaces.Name(ws)
+			v.Workspaces = append(v.Workspaces, Group{ID: ws, Name: n, Joined: contains(c.joined, ws)})
+		}
+	}
+	reads := s.reads[p.UserID]
+	mod := v.CanModerate
+	for _, th := range f.threads {
+		if th.hidden && !mod {
+			continue
+		}
+		v.Threads++
+		if v.LastAt == nil {
+			at := th.last
+			v.LastAt = &at
+		}
+		if reads[th.id] < len(th.posts) {
+			v.Unread++
+		}
+	}
+	return v
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Service) head(p accounts.Principal, th *thread, visit time.Time) ThreadHead {
+	read := s.reads[p.UserID][th.id]
+	return ThreadHead{ID: th.id, ForumID: th.forum.id, Title: th.title, AuthorID: th.author, AuthorName: s.name(th.author),
+		CreatedAt: th.created, LastAt: th.last, Posts: len(th.posts), Read: read, Unread: max(0, len(th.posts)-read),
+		New: !visit.IsZero() && th.last.After(visit), Pinned: th.pinned, Locked: th.locked, Hidden: th.hidden, Following: th.follows[p.UserID]}
+}
+
+func (s *Service) viewPost(p accounts.Principal, po *post, mod bool) PostView {
+	v := PostView{ID: po.id, ThreadID: po.thread.id, Number: po.n, AuthorID: po.author, AuthorName: s.name(po.author),
+		CreatedAt: po.created, Edits: len(po.history), Deleted: po.deleted, Hidden: po.hidden, Reactions: []Reaction{}}
+	if !po.deleted && (!po.hidden || mod) {
+		v.Body, v.HTML = po.body, po.html
+	}
+	if !po.edited.IsZero() && !po.deleted {
+		at := po.edited
+		v.EditedAt = &at
+	}
+	if q := s.posts[po.quote]; q != nil && q.thread == po.thread {
+		qv := &Quote{PostID: q.id, Number: q.n, AuthorName: s.name(q.author)}
+		if !q.deleted && !q.hidden {
+			qv.Excerpt = excerpt(q.body, 300)
+		}
+		v.Quote = qv
+	}
+	for _, k := range Reactions {
+		if who := po.reactions[k]; len(who) > 0 {
+			v.Reactions = append(v.Reactions, Reaction{Kind: k, Count: len(who), Mine: contains(who, p.UserID)})
+		}
+	}
+	return v
+}
+
+// ---- reading ------------------------------------------------------------------------------
+
+// Forums lists the forums p may read: theme forums in reference order, then p's groups' areas,
+// then p's circles (and the circles p's groups are invited to, for their coordinators).
+func (s *Service) Forums(p accounts.Principal) []ForumView {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := []ForumView{}
+	for _, t := range s.d.Themes.Themes() {
+		if f := s.lookup(t.ID); f != nil {
+			out = append(out, s.viewForum(p, f))
+		}
+	}
+	var mine []string
+	for ws := range s.d.Workspaces.Roles(p.UserID) {
+		mine = append(mine, ws)
+	}
+	sortStrings(mine)
+	for _, ws := range mine {
+		if f := s.lookup(ws); f != nil {
+			out = append(out, s.viewForum(p, f))
+		}
+	}
+	var circles []*forum
+	for _, f := range s.forums {
+		if f.kind != KindCircle {
+			continue
+		}
+		if s.canRead(p, f) || s.invitedCoordinator(p, f) != "" {
+			circles = append(circles, f)
+		}
+	}
+	sortForums(circles)
+	for _, f := range circles {
+		out = append(out, s.viewForum(p, f))
+	}
+	return out
+}
+
+// invitedCoordinator is a group p coordinates that is invited to a circle and has not joined.
+func (s *Service) invitedCoordinator(p accounts.Principal, f *forum) string {
+	for _, ws := range f.circle.invited {
+		if !contains(f.circle.joined, ws) && s.d.Workspaces.Role(p.UserID, ws) == "coordinator" {
+			return ws
+		}
+	}
+	return ""
+}
+
+func (s *Service) readable(p accounts.Principal, forumID string) (*forum, error) {
+	if !record.Valid(forumID) {
+		return nil, apperr.New(apperr.InvalidID, "not a valid forum id")
+	}
+	f := s.lookup(forumID)
+	if f == nil || !s.canRead(p, f) {
+		return nil, apperr.New(apperr.NotFound, "no such forum")
+	}
+	return f, nil
+}
+
+// Forum returns a page of a forum's threads. cursor is "" for the first page (pinned threads
+// first), then the Next of the page before.
+func (s *Service) Forum(p accounts.Principal, forumID, cursor string, limit int) (ForumPage, error) {
+	limit = pageSize(limit)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	f, err := s.readable(p, forumID)
+	if err != nil {
+		return ForumPage{}, err
+	}
+	mod := s.canModerate(p, f)
+	visit := s.visits[p.UserID][f.id]
+	out := ForumPage{Forum: s.viewForum(p, f), Threads: []ThreadHead{}}
+	if !visit.IsZero() {
+		out.LastVisit = &visit
+	}
+	start := 0
+	if cursor == "" {
+		for _, th := range f.threads {
+			if th.pinned && (!th.hidden || mod) {
+				out.Threads = append(out.Threads, s.head(p, th, visit))
+			}
+		}
+	} else {
+		at, id, err := parseCursor(cursor)
+		if err != nil {
+			return ForumPage{}, err
+		}
+		// threads are newest first: the first one older than the cursor
+		lo, hi := 0, len(f.threads)
+		for lo < hi {
+			m := (lo + hi) / 2
+			th := f.threads[m]
+			if th.last.After(at) || (th.last.Equal(at) && th.id >= id) {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		start = lo
+	}
+	n := 0
+	for i := start; i < len(f.threads); i++ {
+		th := f.threads[i]
+		if th.pinned || (th.hidden && !mod) {
+			continue
+		}
+		if n == limit {
+			last := out.Threads[len(out.Threads)-1]
+			out.Next = strconv.FormatInt(last.LastAt.UnixNano(), 10) + "-" + last.ID
+			break
+		}
+		out.Threads = append(out.Threads, s.head(p, th, visit))
+		n++
+	}
+	return out, nil
+}
+
+func parseCursor(c string) (time.Time, string, error) {
+	a, id, ok := strings.Cut(c, "-")
+	ns, err := strconv.ParseInt(a, 10, 64)
+	if !ok || err != nil || !record.Valid(id) {
+		return time.Time{}, "", apperr.Invalid("cursor", "not a cursor of this list")
+	}
+	return time.Unix(0, ns).UTC(), id, nil
+}
+
+func pageSize(limit int) int {
+	if limit <= 0 {
+		return DefaultPage
+	}
+	return min(limit, MaxPage)
+}
+
+func (s *Service) readableThread(p accounts.Principal, threadID string) (*thread, error) {
+	if !record.Valid(threadID) {
+		return nil, apperr.New(apperr.InvalidID, "not a valid thread id")
+	}
+	th := s.threads[threadID]
+	if th == nil || !s.canReadThread(p, th) {
+		return nil, apperr.New(apperr.NotFound, "no such thread")
+	}
+	return th, nil
+}
+
+// Thread returns a page of a thread's posts: after post number `after` (ascending), or before
+// post number `before` (the page that ends just before it), or from the start.
+func (s *Service) Thread(p accounts.Principal, threadID string, after, before, limit int) (ThreadPage, error) {
+	limit = pageSize(limit)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	th, err := s.readableThread(p, threadID)
+	if err != nil {
+		return ThreadPage{}, err
+	}
+	mod := s.canModerate(p, th.forum)
+	from := max(0, after) // index of the first post
+	if before > 0 {
+		from = max(0, min(before-1, len(th.posts))-limit)
+	}
+	from = min(from, len(th.posts))
+	to := min(from+limit, len(th.posts))
+	if before > 0 {
+		to = min(max(before-1, 0), len(th.posts))
+	}
+	out := ThreadPage{Thread: s.head(p, th, time.Time{}), Forum: s.viewForum(p, th.forum), Posts: make([]PostView, 0, to-from),
+		CanWrite: s.canWrite(p, th.forum) && (!th.locked || mod), CanModerate: mod, HasBefore: from > 0, HasAfter: to < len(th.posts)}
+	for _, po := range th.posts[from:to] {
+		out.Posts = append(out.Posts, s.viewPost(p, po, mod))
+	}
+	return out, nil
+}
+
+// History returns a post's earlier bodies, oldest first.
+func (s *Service) History(p accounts.Principal, postID string) ([]Revision, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	po, err := s.readablePost(p, postID)
+	if err != nil {
+		return nil, err
+	}
+	out := []Revision{}
+	if po.hidden && !s.canModerate(p, po.thread.forum) {
+		return out, nil
+	}
+	for _, r := range po.history {
+		out = append(out, Revision{Body: r.body, HTML: render(r.body), At: r.at})
+	}
+	return out, nil
+}
+
+func (s *Service) readablePost(p accounts.Principal, postID string) (*post, error) {
+	if !record.Valid(postID) {
+		return nil, apperr.New(apperr.InvalidID, "not a valid post id")
+	}
+	po := s.posts[postID]
+	if po == nil || !s.canReadThread(p, po.thread) {
+		return nil, apperr.New(apperr.NotFound, "no such post")
+	}
+	return po, nil
+}
+
+// Reports returns a forum's reports, newest first (moderators only).
+func (s *Service) Reports(p accounts.Principal, forumID string) ([]ReportView, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	f, err := s.readable(p, forumID)
+	if err != nil {
+		return nil, err
+	}
+	if !s.canModerate(p, f) {
+		return nil, apperr.New(apperr.Forbidden, "only the forum's moderators read its reports")
+	}
+	out := []ReportView{}
+	for i := len(f.reports) - 1; i >= 0; i-- {
+		r := f.reports[i]
+		out = append(out, ReportView{PostID: r.post.id, ThreadID: r.post.thread.id, ThreadTitle: r.post.thread.title, Number: r.post.n,
+			Excerpt: excerpt(r.post.body, 200), ReporterID: r.by, ReporterName: s.name(r.by), Reason: r.reason, At: r.at})
+	}
+	return out, nil
+}
