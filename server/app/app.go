@@ -28,6 +28,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/mail"
 	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
+	"github.com/elo-workspace/elo-workspace/server/practices"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/search"
 	"github.com/elo-workspace/elo-workspace/server/store"
@@ -52,6 +53,7 @@ type App struct {
 	Exports       *exports.Service
 	Forums        *forums.Service
 	Search        *search.Service
+	Practices     *practices.Service
 
 	db     *store.DB
 	http   *httpapi.Server
@@ -130,6 +132,13 @@ func (a *App) load(ctx context.Context) error {
 		store.NewTable[notifications.ReadMark](db, "notification_reads"), a.Events, log)
 	a.Comments = comments.New(store.NewTable[comments.Record](db, "comment_events"), comments.Deps{
 		Documents: a.Documents, Workspaces: a.Workspaces, Accounts: a.Accounts, Notify: mentionNotifier(a.Notifications), Log: log})
+	a.Practices = practices.New(practices.Stores{
+		Practices: store.NewTable[practices.Record](db, "practices"), Versions: store.NewTable[practices.PublishedVersion](db, "practice_versions"),
+		Adoptions: store.NewTable[practices.Adoption](db, "practice_adoptions"), Links: store.NewTable[practices.LinkRecord](db, "practice_links"),
+	}, practices.Deps{Workspaces: practiceGroups{a.Workspaces}, Reference: a.Reference, Organisations: practiceOrgs{a.Directory},
+		Accounts: practicePeople{a.Accounts}, Documents: practicePlans{a.Documents}, Notify: practiceNotifier(a.Notifications),
+		Publish: a.Events.Publish, Log: log})
+	a.Events.Authorize(practices.TopicPrefix, a.Practices.CanListen)
 
 	// The services read their own collections only, so they load at once: start-up takes as
 	// long as the largest working set (the documents), not the sum.
@@ -137,7 +146,8 @@ func (a *App) load(ctx context.Context) error {
 	took := map[string]string{}
 	g, gctx := errgroup.WithContext(ctx)
 	for name, load := range map[string]func(context.Context) error{"reference": a.Reference.Load, "directory": a.Directory.Load,
-		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load, "comments": a.Comments.Load, "notifications": a.Notifications.Load} {
+		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load, "comments": a.Comments.Load, "notifications": a.Notifications.Load,
+		"practices": a.Practices.Load} {
 		g.Go(func() error {
 			began := time.Now()
 			err := load(gctx)
@@ -163,6 +173,7 @@ func (a *App) load(ctx context.Context) error {
 		return err
 	}
 	took["search"] = a.Search.Built.Round(time.Millisecond).String()
+	a.Practices.Feed(a.Search)
 	log.Info("working set loaded", "took", took)
 	// The national view folds in every document published from now on; it tells the national
 	// topic's listeners (at most every 250 ms) when an aggregate changed.
@@ -178,7 +189,7 @@ func (a *App) load(ctx context.Context) error {
 		client = os.DirFS(cfg.WebDir)
 	}
 	a.http = httpapi.New(httpapi.Services{
-		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Forums: a.Forums, Search: a.Search, Ping: db.Ping,
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Forums: a.Forums, Search: a.Search, Practices: a.Practices, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: client, RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }

@@ -42,6 +42,7 @@ const (
 	VersionConflict         Code = "version_conflict"
 	CodeTaken               Code = "code_taken"
 	UnknownFilter           Code = "unknown_filter"
+	WrongState              Code = "wrong_state" // the record is not in a state that allows the action (e.g. a practice waiting for review)
 	Internal                Code = "internal"
 )
 
@@ -76,6 +77,7 @@ var statuses = map[Code]int{
 	VersionConflict:         409,
 	CodeTaken:               409,
 	UnknownFilter:           400,
+	WrongState:              409,
 	Internal:                500,
 }
 

@@ -26,6 +26,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/forums"
 	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
+	"github.com/elo-workspace/elo-workspace/server/practices"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/search"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
@@ -44,6 +45,7 @@ type Services struct {
 	Exports       *exports.Service  // nil: no export routes
 	Notifications *notifications.Service
 	Forums        *forums.Service             // nil: no forum routes
+	Practices     *practices.Service          // nil: no practice routes
 	Search        *search.Service             // nil: no search route
 	Ping          func(context.Context) error // database readiness
 }
@@ -119,6 +121,7 @@ func New(svc Services, opt Options) *Server {
 	s.exportRoutes(api)
 	s.notificationRoutes(api)
 	s.forumRoutes(api)
+	s.practiceRoutes(api)
 	s.searchRoutes(api)
 	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })
 
