@@ -29,6 +29,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/practices"
+	"github.com/elo-workspace/elo-workspace/server/public"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/search"
 	"github.com/elo-workspace/elo-workspace/server/store"
@@ -52,6 +53,7 @@ type App struct {
 	National      *national.Service
 	Exports       *exports.Service
 	Forums        *forums.Service
+	Public        *public.Service
 	Search        *search.Service
 	Practices     *practices.Service
 
@@ -132,6 +134,8 @@ func (a *App) load(ctx context.Context) error {
 		store.NewTable[notifications.ReadMark](db, "notification_reads"), a.Events, log)
 	a.Comments = comments.New(store.NewTable[comments.Record](db, "comment_events"), comments.Deps{
 		Documents: a.Documents, Workspaces: a.Workspaces, Accounts: a.Accounts, Notify: mentionNotifier(a.Notifications), Log: log})
+	a.Public = public.New(store.NewTable[public.Switch](db, "public_switches"), public.Deps{
+		Documents: a.Documents, Workspaces: a.Workspaces, Reference: a.Reference, Organisations: a.Directory})
 	a.Practices = practices.New(practices.Stores{
 		Practices: store.NewTable[practices.Record](db, "practices"), Versions: store.NewTable[practices.PublishedVersion](db, "practice_versions"),
 		Adoptions: store.NewTable[practices.Adoption](db, "practice_adoptions"), Links: store.NewTable[practices.LinkRecord](db, "practice_links"),
@@ -147,7 +151,7 @@ func (a *App) load(ctx context.Context) error {
 	g, gctx := errgroup.WithContext(ctx)
 	for name, load := range map[string]func(context.Context) error{"reference": a.Reference.Load, "directory": a.Directory.Load,
 		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load, "comments": a.Comments.Load, "notifications": a.Notifications.Load,
-		"practices": a.Practices.Load} {
+		"practices": a.Practices.Load, "public": a.Public.Load} {
 		g.Go(func() error {
 			began := time.Now()
 			err := load(gctx)
@@ -189,7 +193,7 @@ func (a *App) load(ctx context.Context) error {
 		client = os.DirFS(cfg.WebDir)
 	}
 	a.http = httpapi.New(httpapi.Services{
-		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Forums: a.Forums, Search: a.Search, Practices: a.Practices, Ping: db.Ping,
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Forums: a.Forums, Search: a.Search, Practices: a.Practices, Public: a.Public, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: client, RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }

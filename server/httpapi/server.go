@@ -27,6 +27,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/practices"
+	"github.com/elo-workspace/elo-workspace/server/public"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/search"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
@@ -47,6 +48,7 @@ type Services struct {
 	Forums        *forums.Service             // nil: no forum routes
 	Practices     *practices.Service          // nil: no practice routes
 	Search        *search.Service             // nil: no search route
+	Public        *public.Service             // nil: no public routes
 	Ping          func(context.Context) error // database readiness
 }
 
@@ -120,6 +122,7 @@ func New(svc Services, opt Options) *Server {
 	s.nationalRoutes(api)
 	s.exportRoutes(api)
 	s.notificationRoutes(api)
+	s.publicRoutes(api)
 	s.forumRoutes(api)
 	s.practiceRoutes(api)
 	s.searchRoutes(api)

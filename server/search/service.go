@@ -55,7 +55,10 @@ type Service struct {
 	stop  chan struct{}
 	done  chan struct{}
 
-	members map[string]Entry // the member entries last put, by user id
+	members  map[string]Entry // the member entries last put, by user id
+	national string           // the national workspaces when plans were last put
+	refresh  sync.Mutex       // one refresh of the members at a time
+	lastSeen time.Time        // of the last refresh (under refresh)
 
 	// Figures of the start, for the log and the README.
 	Built     time.Duration
@@ -69,7 +72,7 @@ func NewService(d Deps) (*Service, error) {
 		return nil, err
 	}
 	return &Service{Index: ix, d: d, dirty: map[string]documents.Record{}, wake: make(chan struct{}, 1),
-		stop: make(chan struct{}), done: make(chan struct{}), members: map[string]Entry{}}, nil
+		stop: make(chan struct{}), done: make(chan struct{}), members: map[string]Entry{}, national: "(plans not put yet)"}, nil
 }
 
 // admin reads every workspace and its people: search builds entries for everyone and
@@ -80,8 +83,7 @@ var admin = accounts.Principal{IsAdmin: true}
 // serving) and starts following the documents' publications and the members' changes.
 func (s *Service) Load(ctx context.Context) error {
 	began := time.Now()
-	s.d.Documents.Each(func(r documents.Record) { s.putPlan(r) })
-	s.refreshMembers()
+	s.refreshMembers() // and every plan
 	if err := s.Flush(); err != nil {
 		return err
 	}
@@ -106,9 +108,11 @@ func (s *Service) Close() error {
 	return s.Index.Close()
 }
 
-// membersEvery is how often member entries are compared with the people and workspaces
-// (neither service tells of its changes yet; 600 people take about a millisecond).
-const membersEvery = 30 * time.Second
+// membersEvery is how often member entries are compared with the people and workspaces:
+// neither service tells of its changes, so a search refreshes them when the last refresh is
+// older than this (600 people in 16 groups take about a millisecond), and a ticker does when
+// nobody searches.
+const membersEvery = time.Second
 
 // planEvery bounds how often an edited plan is re-indexed: a room publishes after every
 // tick, and a plan's text is long.
@@ -123,7 +127,7 @@ func (s *Service) follow() {
 		case <-s.stop:
 			return
 		case <-members.C:
-			s.refreshMembers()
+			s.refreshMembersIfOld()
 		case <-s.wake:
 			select {
 			case <-s.stop:
@@ -251,9 +255,34 @@ func setList(m map[string]bool) []string {
 	return out
 }
 
-// refreshMembers puts an entry per person in a workspace (name, title, organisation; the
-// regions of their groups), readable by every signed-in user, and removes those gone.
+// refreshMembersIfOld refreshes the members unless that was done within membersEvery or
+// is being done now.
+func (s *Service) refreshMembersIfOld() {
+	if !s.refresh.TryLock() {
+		return
+	}
+	defer s.refresh.Unlock()
+	if time.Since(s.lastSeen) >= membersEvery {
+		s.refreshMembersLocked()
+	}
+}
+
 func (s *Service) refreshMembers() {
+	s.refresh.Lock()
+	defer s.refresh.Unlock()
+	s.refreshMembersLocked()
+}
+
+// refreshMembersLocked puts an entry per person in a workspace (name, title, organisation; the
+// regions of their groups), readable by every signed-in user, and removes those gone.
+func (s *Service) refreshMembersLocked() {
+	s.lastSeen = time.Now()
+	// Plans name the national workspaces among their readers: when those change (the
+	// national group is made after the plans), every plan is put again.
+	if nat := strings.Join(s.nationalWorkspaces(), ","); nat != s.national {
+		s.national = nat
+		s.d.Documents.Each(func(r documents.Record) { s.putPlan(r) })
+	}
 	next := map[string]Entry{}
 	for _, w := range s.d.Workspaces.List(admin) {
 		ms, err := s.d.Workspaces.Members(admin, w.ID)
@@ -333,6 +362,7 @@ func (s *Service) Find(p accounts.Principal, q Query) (Result, error) {
 	if err := s.check(q); err != nil {
 		return Result{}, err
 	}
+	s.refreshMembersIfOld()
 	r, err := s.Search(s.SearcherOf(p), q)
 	if err != nil {
 		return Result{}, apperr.Wrap(err, "search")
