@@ -105,6 +105,23 @@ func TestForumsPrivateAreasAndCirclesNeverLeak(t *testing.T) {
 			t.Errorf("%s posts in Kainuu's area: %d", s.Email, r.Status)
 		}
 	}
+	// Search finds the private thread and its posts for the group's members only.
+	w.post(w.coord, th.Thread.ID, "Salainen kehittämissuunnitelma")
+	found := func(s session, q string) int {
+		var r struct {
+			Hits []struct{ Kind, ID, Link string }
+		}
+		w.must(200, "GET", "/api/v1/search?q="+q, s.Token, nil).json(t, &r)
+		return len(r.Hits)
+	}
+	if found(w.member, "kehittämissuunnitelma") != 1 || found(w.member, "Sisäinen") != 2 {
+		t.Error("the group's member does not find its private thread")
+	}
+	for _, s := range []session{w.savoMember, w.nationalMember} {
+		if n := found(s, "kehittämissuunnitelma") + found(s, "Sisäinen"); n != 0 {
+			t.Errorf("%s finds %d entries of Kainuu's private area", s.Email, n)
+		}
+	}
 	// The observer reads but does not write.
 	w.must(200, "GET", "/api/v1/threads/"+th.Thread.ID, w.observer.Token, nil)
 	w.must(403, "POST", "/api/v1/threads/"+th.Thread.ID+"/posts", w.observer.Token, map[string]string{"body": "hei"})
@@ -143,6 +160,9 @@ func TestForumsPrivateAreasAndCirclesNeverLeak(t *testing.T) {
 	w.must(200, "POST", "/api/v1/forums/"+circle.ID+"/join", savoCoord.Token, map[string]string{"workspaceId": w.savo})
 	w.must(200, "GET", "/api/v1/threads/"+ct.Thread.ID, w.savoMember.Token, nil)
 	w.post(w.savoMember, ct.Thread.ID, "Kiitos kutsusta!")
+	if found(w.savoMember, "kutsusta") != 1 || found(w.nationalMember, "kutsusta") != 0 {
+		t.Error("circle posts in search: wrong audience")
+	}
 	// The national group and other groups still do not.
 	w.must(404, "GET", "/api/v1/threads/"+ct.Thread.ID, w.nationalMember.Token, nil)
 	if has(w.forumList(w.nationalMember), circle.ID) {
