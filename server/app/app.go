@@ -52,9 +52,9 @@ type App struct {
 	Notifications *notifications.Service
 	National      *national.Service
 	Exports       *exports.Service
+	Search        *search.Service
 	Forums        *forums.Service
 	Public        *public.Service
-	Search        *search.Service
 	Practices     *practices.Service
 
 	db     *store.DB
@@ -164,13 +164,6 @@ func (a *App) load(ctx context.Context) error {
 	if err := g.Wait(); err != nil {
 		return err
 	}
-	// Forums replay their events against the themes and groups, so they load after them.
-	a.Forums = newForums(db, a.Reference, a.Workspaces, a.Accounts, a.Events, a.Notifications, nil, log)
-	began := time.Now()
-	if err := a.Forums.Load(ctx); err != nil {
-		return err
-	}
-	took["forums"] = time.Since(began).Round(time.Millisecond).String()
 	// Search indexes every plan and member now and follows the documents' publications;
 	// forums and practices feed it through Put and Remove (a.Search.Index).
 	if err := a.startSearch(ctx); err != nil {
@@ -178,6 +171,13 @@ func (a *App) load(ctx context.Context) error {
 	}
 	took["search"] = a.Search.Built.Round(time.Millisecond).String()
 	a.Practices.Feed(a.Search)
+	// Forums replay their events against the themes and groups, so they load after them.
+	a.Forums = newForums(db, a.Reference, a.Workspaces, a.Accounts, a.Events, a.Notifications, a.Search.Index, log)
+	began := time.Now()
+	if err := a.Forums.Load(ctx); err != nil {
+		return err
+	}
+	took["forums"] = time.Since(began).Round(time.Millisecond).String()
 	log.Info("working set loaded", "took", took)
 	// The national view folds in every document published from now on; it tells the national
 	// topic's listeners (at most every 250 ms) when an aggregate changed.
@@ -193,7 +193,7 @@ func (a *App) load(ctx context.Context) error {
 		client = os.DirFS(cfg.WebDir)
 	}
 	a.http = httpapi.New(httpapi.Services{
-		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Forums: a.Forums, Search: a.Search, Practices: a.Practices, Public: a.Public, Ping: db.Ping,
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Forums: a.Forums, Practices: a.Practices, Search: a.Search, Public: a.Public, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: client, RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }
