@@ -18,6 +18,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/directory"
 	"github.com/elo-workspace/elo-workspace/server/documents"
+	"github.com/elo-workspace/elo-workspace/server/practices"
 	"github.com/elo-workspace/elo-workspace/server/record"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/store"
@@ -56,6 +57,10 @@ type Dataset struct {
 	Activity      []workspaces.Activity
 	Documents     []documents.Record // strategies and action plans, each with its recent changes in Tail
 	Changes       []documents.Change // every change not in a document's Tail: written as history chunks
+
+	Practices         []practices.Record // the good-practice library (practices.go)
+	PracticeVersions  []practices.PublishedVersion
+	PracticeAdoptions []practices.Adoption
 
 	fresh     []int // indexes of Invitations that Freshen moves to the day of loading
 	freshActs []int // indexes of their invitation_sent entries in Activity
@@ -127,6 +132,9 @@ func (d *Dataset) writers() []writer {
 		insert("activity", d.Activity),
 		insert("documents", d.storedDocuments()),
 		insert("history", d.history()),
+		insert("practices", d.Practices),
+		insert("practice_versions", d.PracticeVersions),
+		insert("practice_adoptions", d.PracticeAdoptions),
 		insert("users", d.Users),
 	}
 }
@@ -208,6 +216,7 @@ func Generate(seed uint64) *Dataset {
 	g.groups()
 	g.documents()
 	g.activity()
+	g.practices()
 	return g.d
 }
 
