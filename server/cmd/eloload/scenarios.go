@@ -106,6 +106,7 @@ type editResult struct {
 	Reconnects     int            `json:"reconnects"`
 	Gone           int            `json:"editorsLost"`
 	Reordered      int            `json:"snapshotsAfterNewerChanges"`
+	Load           string         `json:"loadAverageAfterEditing"` // the machine's, other work included
 	ServerCPU      float64        `json:"serverCpuPercentWhileEditing"`
 	ToolCPU        float64        `json:"eloloadCpuPercentWhileEditing"`
 	RSS            rssResult      `json:"serverRss"`
@@ -368,6 +369,7 @@ func editPlans(ctx context.Context, env *wsEnv, plans []*plan, seats [][]seat, r
 	res.Edit = time.Since(began).Seconds()
 	res.ServerCPU = 100 * (cpuSeconds(env.srv.pid) - cpu0) / res.Edit
 	res.ToolCPU = 100 * (cpuSeconds(os.Getpid()) - tool0) / res.Edit
+	res.Load = loadAverage()
 	if err := stopProfiles(); err != nil {
 		return err
 	}
@@ -561,6 +563,9 @@ func printEdit(o options, r *editResult) error {
 		fmt.Printf("changes newer than a snapshot that came before it in the same frame (the join tick's broadcast): %d\n", r.Reordered)
 	}
 	fmt.Printf("CPU while typing: server %.0f %%, eloload %.0f %% (of one core; 2 cores = 200 %%)", r.ServerCPU, r.ToolCPU)
+	if r.Load != "" {
+		fmt.Printf("; machine load average %s (1, 5, 15 min; other work included)", r.Load)
+	}
 	if r.Sent > 0 {
 		fmt.Printf("; server %.2f ms of CPU per change sent", r.ServerCPU*10*r.Edit/float64(r.Sent))
 	}
@@ -834,4 +839,14 @@ func startProfiles(env *wsEnv, d time.Duration) func() error {
 		}
 		return nil
 	}
+}
+
+// loadAverage is the machine's load average (1, 5 and 15 minutes) from /proc/loadavg: other
+// work on shared cores shows in the figures, so each run says how busy the machine was.
+func loadAverage() string {
+	f := strings.Fields(readFile("/proc/loadavg"))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
 }
