@@ -12,8 +12,10 @@
 // So a room paces its clients' writers (PacePerClient): a writer that has just written waits a
 // little before the next write and sends what accumulated meanwhile as one frame, except while
 // its peer waits for an answer: a Socket that embeds Hearing tells when its peer last sent a
-// message, and the next frames after that go out at once (the author's acknowledgement). The package imports neither Fiber nor the database driver: a
-// connection is anything that implements Socket.
+// message, and the next frames after that go out at once (the author's acknowledgement).
+//
+// The package imports neither Fiber nor the database driver: a connection is anything that
+// implements Socket.
 package realtime
 
 import (
