@@ -65,6 +65,7 @@ func TestStemming(t *testing.T) {
 		{"handledning", []string{"practice/p2", "plan/d1"}},
 		{"handledningen", []string{"practice/p2", "plan/d1"}},
 		{"ohjaa", []string{"practice/p1", "thread/t1", "member/u1"}}, // typing: a prefix
+		{"ohj", []string{"practice/p1", "thread/t1", "member/u1"}},
 		{"ohjaamo savossa", []string{"thread/t1"}},
 	} {
 		r := mustSearch(t, ix, everyone, Query{Text: c.q})
