@@ -91,6 +91,39 @@ const PAGES = [
     },
   },
   {
+    name: 'public-regions',
+    route: '/public',
+    who: 'anonymous',
+    open: async (page, lang) => {
+      await page.goto('/public');
+      await heading(page, t(lang, 'public.title'));
+      await page.locator('li[data-region="kainuu"]').waitFor();
+    },
+  },
+  {
+    name: 'public-region',
+    route: '/public/regions/:regionId',
+    who: 'anonymous',
+    open: async (page, lang) => {
+      const name = lang === 'sv' ? 'Kajanaland' : 'Kainuu';
+      await page.locator('li[data-region="kainuu"]').getByRole('link', { name }).click();
+      await heading(page, name);
+      await page.locator('li[data-document]').first().waitFor();
+    },
+  },
+  {
+    name: 'public-document',
+    route: '/public/documents/:documentId',
+    who: 'anonymous',
+    open: async (page, lang) => {
+      const link = page.locator('li[data-document]').first().getByRole('link');
+      const title = await link.innerText();
+      await link.click();
+      await heading(page, title);
+      await page.getByRole('heading', { level: 2, name: t(lang, 'public.summaryHeading') }).waitFor();
+    },
+  },
+  {
     name: 'my-workspaces',
     route: '/',
     who: 'coordinator',

@@ -22,6 +22,9 @@ import { NationalCellPage } from './pages/NationalCellPage';
 import { NationalComparePage } from './pages/NationalComparePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { PublicRegionsPage } from './pages/PublicRegionsPage';
+import { PublicRegionPage } from './pages/PublicRegionPage';
+import { PublicDocumentPage } from './pages/PublicDocumentPage';
 
 /** Signed-in pages: wait for the session restore, then send strangers to sign-in. */
 function RequireAuth({ children, admin }: { children: ReactNode; admin?: boolean }) {
@@ -44,6 +47,9 @@ export function App() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/invitations/:token" element={<InvitationPage />} />
+        <Route path="/public" element={<PublicRegionsPage />} />
+        <Route path="/public/regions/:regionId" element={<PublicRegionPage />} />
+        <Route path="/public/documents/:documentId" element={<PublicDocumentPage />} />
         <Route path="/" element={<RequireAuth><WorkspacesPage /></RequireAuth>} />
         <Route path="/workspaces/:id" element={<RequireAuth><WorkspacePage /></RequireAuth>} />
         <Route path="/workspaces/:workspaceId/documents/:documentId" element={<RequireAuth><DocumentPage /></RequireAuth>} />

@@ -32,22 +32,24 @@ function LanguageSwitcher() {
 
 function MainNav() {
   const { t } = useTranslation();
-  const { user } = useAuth();
-  if (!user) return null;
-  const items: { to: string; label: string; end?: boolean }[] = [
-    { to: '/', label: t('nav.workspaces'), end: true },
-    { to: '/organisations', label: t('nav.organisations') },
-  ];
-  // The national view: the national group and administrators see every region, members of
-  // regional groups their own against the national totals.
-  if (user.isAdmin || user.isNational || user.memberships.length > 0) {
-    items.push({ to: '/national', label: t('national.nav') });
+  const { user, status } = useAuth();
+  if (!user && status === 'loading') return null;
+  // Signed out: the public pages.
+  const items: { to: string; label: string; end?: boolean }[] = [];
+  if (user) {
+    items.push({ to: '/', label: t('nav.workspaces'), end: true }, { to: '/organisations', label: t('nav.organisations') });
+    // The national view: the national group and administrators see every region, members of
+    // regional groups their own against the national totals.
+    if (user.isAdmin || user.isNational || user.memberships.length > 0) {
+      items.push({ to: '/national', label: t('national.nav') });
+    }
+    if (user.isAdmin) {
+      items.push({ to: '/admin/reference', label: t('nav.admin') });
+      items.push({ to: '/admin/users', label: t('nav.users') });
+    }
   }
-  if (user.isAdmin) {
-    items.push({ to: '/admin/reference', label: t('nav.admin') });
-    items.push({ to: '/admin/users', label: t('nav.users') });
-  }
-  items.push({ to: '/profile', label: t('nav.profile') });
+  items.push({ to: '/public', label: t('public.nav') });
+  if (user) items.push({ to: '/profile', label: t('nav.profile') });
   return (
     <nav aria-label={t('nav.label')} className="main-nav">
       <ul>

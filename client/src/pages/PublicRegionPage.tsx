@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Link as RRLink, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { RouterLink } from 'suomifi-ui-components';
+import { ApiError } from '../api/client';
+import { ErrorAlert, Loading, Page, localized, useLang } from '../components/common';
+import { getPublicRegion } from '../public/api';
+import { Figures, Updated, useDocumentMeta } from '../public/format';
+import '../public/public.css';
+
+/** /public/regions/:regionId: a region's published documents with their figures. */
+export function PublicRegionPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { regionId = '' } = useParams();
+  const meta = useDocumentMeta();
+  const q = useQuery({ queryKey: ['public', 'region', regionId], queryFn: () => getPublicRegion(regionId), staleTime: 60_000, retry: false });
+  const missing = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
+  const title = q.data ? localized(q.data.region.names, lang) : missing ? t('public.regionNotFound') : t('public.title');
+  return (
+    <div className="public-page">
+      <p>
+        <RouterLink asComponent={RRLink} to="/public">
+          {t('public.allRegions')}
+        </RouterLink>
+      </p>
+      <Page title={title}>
+        {missing ? null : <ErrorAlert error={q.error} />}
+        {q.isPending ? <Loading /> : null}
+        {q.data ? (
+          <>
+            {q.data.groups.length > 0 ? <p>{t('public.groups', { names: q.data.groups.map((g) => g.name).join(', ') })}</p> : null}
+            <section aria-labelledby="public-documents-heading">
+              <h2 id="public-documents-heading">{t('public.documentsHeading')}</h2>
+              {q.data.documents.length === 0 ? <p>{t('public.noDocuments')}</p> : null}
+              <ul className="public-list">
+                {q.data.documents.map((d) => (
+                  <li key={d.id} data-document={d.id}>
+                    <h3>
+                      <RouterLink asComponent={RRLink} to={`/public/documents/${d.id}`}>
+                        {d.title}
+                      </RouterLink>
+                    </h3>
+                    <div>{meta(d)}</div>
+                    <Figures f={d.figures} />
+                    <Updated iso={d.updatedAt} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </>
+        ) : null}
+        <p className="public-note">{t('public.privacyNote')}</p>
+      </Page>
+    </div>
+  );
+}

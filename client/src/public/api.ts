@@ -1,0 +1,94 @@
+// The open data (shared/api/openapi.yaml, /public/*): published content, no account needed.
+import { api } from '../api/client';
+import type { Id, LocalizedText } from '../api/types';
+
+export interface PublicRef {
+  id: Id;
+  code: string;
+  names: LocalizedText;
+}
+
+export interface PublicRegionEntry {
+  region: PublicRef;
+  documents: number;
+  periods: string[];
+}
+
+export interface PublicFigures {
+  goals: number;
+  actions: number;
+  statuses: Record<string, number>;
+  progress: number | null;
+  indicators: number;
+  measured: number;
+  reached: number;
+}
+
+export type PublicKind = 'action_plan' | 'strategy' | 'situation';
+
+export interface PublicDocumentSummary {
+  id: Id;
+  kind: PublicKind;
+  title: string;
+  period: string;
+  status: 'approved' | 'followed_up' | 'closed';
+  group: { id: Id; name: string };
+  regionId: Id;
+  updatedAt: string;
+  figures: PublicFigures;
+}
+
+export interface PublicRegionPage {
+  region: PublicRef;
+  groups: { id: Id; name: string }[];
+  documents: PublicDocumentSummary[];
+}
+
+export interface PublicSection {
+  id: string;
+  title: string;
+  body: string;
+}
+
+export interface PublicIndicator {
+  id: string;
+  name: string;
+  unit: string;
+  baseline: number | null;
+  target: number | null;
+  latest: { date: string; value: number } | null;
+  reached: boolean | null;
+}
+
+export interface PublicAction {
+  id: string;
+  title: string;
+  description: string;
+  status: string;
+  progress: number | null;
+  start: string;
+  end: string;
+  organisations: string[];
+  indicators: PublicIndicator[];
+}
+
+export interface PublicGoal {
+  id: string;
+  title: string;
+  description: string;
+  nationalGoals: PublicRef[];
+  qualityDimensions: PublicRef[];
+  themes: PublicRef[];
+  actions: PublicAction[];
+}
+
+export interface PublicDocument extends PublicDocumentSummary {
+  responsible: string[];
+  sections: PublicSection[];
+  values: PublicSection[];
+  goals: PublicGoal[];
+}
+
+export const getPublicRegions = () => api<{ regions: PublicRegionEntry[] }>('/public/regions');
+export const getPublicRegion = (id: string) => api<PublicRegionPage>(`/public/regions/${encodeURIComponent(id)}`);
+export const getPublicDocument = (id: string) => api<PublicDocument>(`/public/documents/${encodeURIComponent(id)}`);
