@@ -144,6 +144,8 @@ func (a *App) load(ctx context.Context) error {
 		Publish: a.Events.Publish, Log: log})
 	a.Events.Authorize(practices.TopicPrefix, a.Practices.CanListen)
 
+	a.Forums = newForums(db, a.Reference, a.Workspaces, a.Accounts, a.Events, a.Notifications, searchIndex{&a.Search}, log)
+
 	// The services read their own collections only, so they load at once: start-up takes as
 	// long as the largest working set (the documents), not the sum.
 	var mu sync.Mutex
@@ -151,7 +153,7 @@ func (a *App) load(ctx context.Context) error {
 	g, gctx := errgroup.WithContext(ctx)
 	for name, load := range map[string]func(context.Context) error{"reference": a.Reference.Load, "directory": a.Directory.Load,
 		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load, "comments": a.Comments.Load, "notifications": a.Notifications.Load,
-		"practices": a.Practices.Load, "public": a.Public.Load} {
+		"forums": a.Forums.Fetch, "practices": a.Practices.Load, "public": a.Public.Load} {
 		g.Go(func() error {
 			began := time.Now()
 			err := load(gctx)
@@ -171,13 +173,12 @@ func (a *App) load(ctx context.Context) error {
 	}
 	took["search"] = a.Search.Built.Round(time.Millisecond).String()
 	a.Practices.Feed(a.Search)
-	// Forums replay their events against the themes and groups, so they load after them.
-	a.Forums = newForums(db, a.Reference, a.Workspaces, a.Accounts, a.Events, a.Notifications, a.Search.Index, log)
+	// Forums read their events with the others and replay them against the themes and groups.
 	began := time.Now()
-	if err := a.Forums.Load(ctx); err != nil {
+	if err := a.Forums.Replay(); err != nil {
 		return err
 	}
-	took["forums"] = time.Since(began).Round(time.Millisecond).String()
+	took["forums replay"] = time.Since(began).Round(time.Millisecond).String()
 	log.Info("working set loaded", "took", took)
 	// The national view folds in every document published from now on; it tells the national
 	// topic's listeners (at most every 250 ms) when an aggregate changed.

@@ -10,6 +10,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/forums"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
+	"github.com/elo-workspace/elo-workspace/server/search"
 	"github.com/elo-workspace/elo-workspace/server/store"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
 )
@@ -52,4 +53,20 @@ func (t forumThemes) Themes() []forums.Theme {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Order < out[j].Order })
 	return out
+}
+
+// searchIndex is the search index once it has started (forums are made before it; they feed
+// it from Replay on).
+type searchIndex struct{ s **search.Service }
+
+func (ix searchIndex) Put(e search.Entry) {
+	if *ix.s != nil {
+		(*ix.s).Put(e)
+	}
+}
+
+func (ix searchIndex) Remove(kind, id string) {
+	if *ix.s != nil {
+		(*ix.s).Remove(kind, id)
+	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/directory"
 	"github.com/elo-workspace/elo-workspace/server/documents"
+	"github.com/elo-workspace/elo-workspace/server/forums"
 	"github.com/elo-workspace/elo-workspace/server/practices"
 	"github.com/elo-workspace/elo-workspace/server/record"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
@@ -57,6 +58,7 @@ type Dataset struct {
 	Activity      []workspaces.Activity
 	Documents     []documents.Record // strategies and action plans, each with its recent changes in Tail
 	Changes       []documents.Change // every change not in a document's Tail: written as history chunks
+	Forums        []forums.Record    // forum events (forums.go)
 
 	Practices         []practices.Record // the good-practice library (practices.go)
 	PracticeVersions  []practices.PublishedVersion
@@ -135,6 +137,7 @@ func (d *Dataset) writers() []writer {
 		insert("practices", d.Practices),
 		insert("practice_versions", d.PracticeVersions),
 		insert("practice_adoptions", d.PracticeAdoptions),
+		insert("forum_events", d.Forums),
 		insert("users", d.Users),
 	}
 }
@@ -216,6 +219,7 @@ func Generate(seed uint64) *Dataset {
 	g.groups()
 	g.documents()
 	g.activity()
+	g.forumsData()
 	g.practices()
 	return g.d
 }

@@ -25,6 +25,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
@@ -175,7 +176,7 @@ type post struct {
 	n         int // 1, 2, … in the thread
 	author    string
 	body      string
-	html      string
+	html      atomic.Pointer[string] // rendered on first view (not at load)
 	quote     string
 	created   time.Time
 	edited    time.Time
@@ -240,6 +241,9 @@ type Service struct {
 	reads   map[string]map[string]int       // person -> thread -> read up to post number
 	visits  map[string]map[string]time.Time // person -> forum -> previous visit
 	bucket  map[string]*bucket
+
+	fetched   []Event // read by Fetch, applied by Replay
+	fetchTook time.Duration
 }
 
 type bucket struct {
@@ -270,6 +274,16 @@ func (s *Service) reset() {
 
 // Load rebuilds the working set from the stored events and feeds the search index.
 func (s *Service) Load(ctx context.Context) error {
+	if err := s.Fetch(ctx); err != nil {
+		return err
+	}
+	return s.Replay()
+}
+
+// Fetch reads the stored events (it needs no other service, so it runs alongside the other
+// services' loads); Replay applies them (it needs the themes and groups loaded).
+func (s *Service) Fetch(ctx context.Context) error {
+	began := time.Now()
 	recs, err := s.events.All(ctx)
 	if err != nil {
 		return err
@@ -284,6 +298,17 @@ func (s *Service) Load(ctx context.Context) error {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Seq < all[j].Seq })
 	s.mu.Lock()
+	s.fetched, s.fetchTook = all, time.Since(began)
+	s.mu.Unlock()
+	return nil
+}
+
+// Replay rebuilds the working set from the fetched events and feeds the search index.
+func (s *Service) Replay() error {
+	began := time.Now()
+	s.mu.Lock()
+	all, read := s.fetched, s.fetchTook
+	s.fetched = nil
 	defer s.mu.Unlock()
 	s.reset()
 	for _, ev := range all {
@@ -295,10 +320,22 @@ func (s *Service) Load(ctx context.Context) error {
 	for _, f := range s.forums {
 		s.sortThreads(f)
 	}
+	s.d.Log.Info("forums replayed", "events", len(all), "threads", len(s.threads), "posts", len(s.posts),
+		"read", read.Round(time.Millisecond).String(), "replay", time.Since(began).Round(time.Millisecond).String())
 	if s.d.Index != nil {
+		ths := make([]*thread, 0, len(s.threads))
 		for _, th := range s.threads {
-			s.indexThread(th)
+			ths = append(ths, th)
 		}
+		// The index is fed behind the start: each thread under the read lock, so a write
+		// (applied under the write lock, then indexed) never gets overwritten by older text.
+		go func() {
+			for _, th := range ths {
+				s.mu.RLock()
+				s.indexThread(th)
+				s.mu.RUnlock()
+			}
+		}()
 	}
 	return nil
 }
@@ -347,15 +384,13 @@ func newer(a, b *thread) bool {
 	return a.id > b.id
 }
 
-// touch moves a thread to its place after its last activity changed (to the front).
+// touch moves a thread to its place after its last activity changed (near the front).
 func (f *forum) touch(th *thread) {
-	i := slices.Index(f.threads, th)
-	if i < 0 {
-		f.threads = append(f.threads, nil)
-		i = len(f.threads) - 1
+	if i := slices.Index(f.threads, th); i >= 0 {
+		f.threads = slices.Delete(f.threads, i, i+1)
 	}
-	copy(f.threads[1:i+1], f.threads[:i])
-	f.threads[0] = th
+	at := sort.Search(len(f.threads), func(i int) bool { return !newer(f.threads[i], th) })
+	f.threads = slices.Insert(f.threads, at, th)
 }
 
 func (f *forum) drop(th *thread) {
@@ -403,9 +438,11 @@ func (s *Service) apply(ev Event) error {
 		switch ev.Kind {
 		case evEdit:
 			p.history = append(p.history, revision{body: p.body, at: p.lastAt()})
-			p.body, p.html, p.edited = ev.Body, render(ev.Body), ev.At
+			p.body, p.edited = ev.Body, ev.At
+			p.html.Store(nil)
 		case evDelete:
-			p.deleted, p.body, p.html, p.history = true, "", "", nil
+			p.deleted, p.body, p.history = true, "", nil
+			p.html.Store(nil)
 		case evHide:
 			p.hidden = ev.On
 		case evReact:
@@ -489,13 +526,23 @@ func (s *Service) addPost(th *thread, ev Event) {
 	if id == "" {
 		id = ev.Thread
 	}
-	p := &post{id: id, thread: th, n: len(th.posts) + 1, author: ev.By, body: ev.Body, html: render(ev.Body), quote: ev.Quote,
+	p := &post{id: id, thread: th, n: len(th.posts) + 1, author: ev.By, body: ev.Body, quote: ev.Quote,
 		created: ev.At, reactions: map[string][]string{}}
 	th.posts = append(th.posts, p)
 	s.posts[id] = p
 	if ev.By != "" && ev.Kind == evThread {
 		th.follows[ev.By] = true
 	}
+}
+
+// rendered is the post's body as safe HTML, rendered once.
+func (p *post) rendered() string {
+	if h := p.html.Load(); h != nil {
+		return *h
+	}
+	h := render(p.body)
+	p.html.Store(&h)
+	return h
 }
 
 func (p *post) lastAt() time.Time {

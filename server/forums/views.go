@@ -190,7 +190,7 @@ func (s *Service) viewPost(p accounts.Principal, po *post, mod bool) PostView {
 	v := PostView{ID: po.id, ThreadID: po.thread.id, Number: po.n, AuthorID: po.author, AuthorName: s.name(po.author),
 		CreatedAt: po.created, Edits: len(po.history), Deleted: po.deleted, Hidden: po.hidden, Reactions: []Reaction{}}
 	if !po.deleted && (!po.hidden || mod) {
-		v.Body, v.HTML = po.body, po.html
+		v.Body, v.HTML = po.body, po.rendered()
 	}
 	if !po.edited.IsZero() && !po.deleted {
 		at := po.edited
