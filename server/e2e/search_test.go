@@ -121,4 +121,10 @@ func TestSearchRefusesBadInput(t *testing.T) {
 	}
 	// Empty values narrow nothing; a query of no words lists what may be read, newest first.
 	w.must(200, "GET", "/api/v1/search?q=&type=&region=", w.member.Token, nil)
+	// counts=false leaves the counts per type out (the search box's suggestions).
+	var r2 searchResult
+	w.must(200, "GET", "/api/v1/search?q=koordinaattori&counts=false", w.member.Token, nil).json(t, &r2)
+	if len(r2.ByKind) != 0 {
+		t.Errorf("counts=false: %v", r2.ByKind)
+	}
 }

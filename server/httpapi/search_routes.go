@@ -32,8 +32,8 @@ func (s *Server) searchReader(c *fiber.Ctx) error {
 	return c.Next()
 }
 
-// searchParams: the filters may repeat (any of the values); q, from, to, offset and limit not.
-var searchParams = []string{"q", "type", "region", "theme", "nationalGoal", "from", "to", "offset", "limit"}
+// searchParams: the filters may repeat (any of the values); q, from, to, offset, limit and counts not.
+var searchParams = []string{"q", "type", "region", "theme", "nationalGoal", "from", "to", "offset", "limit", "counts"}
 
 func (s *Server) search(c *fiber.Ctx) error {
 	q, err := searchQuery(c)
@@ -98,6 +98,14 @@ func searchQuery(c *fiber.Ctx) (search.Query, error) {
 			q.Offset, err = searchInt(name, val, 0, 10000)
 		case "limit":
 			q.Limit, err = searchInt(name, val, 1, search.MaxLimit)
+		case "counts":
+			switch val {
+			case "true":
+			case "false":
+				q.NoCounts = true
+			default:
+				err = apperr.Invalid(name, "counts must be true or false")
+			}
 		}
 		bad = err
 	})

@@ -296,6 +296,7 @@ type Query struct {
 	From, To     time.Time // zero: open; To is exclusive
 	Offset       int
 	Limit        int
+	NoCounts     bool // leave Result.ByKind empty (the search box's suggestions): counting reads every match's kind
 }
 
 // Hit is one result: the entry's public parts and its highlighted title and fragment
@@ -371,12 +372,12 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(all...), q.Limit, q.Offset, false)
 	req.IncludeLocations = true
-	if len(q.Kinds) == 0 {
+	if len(q.Kinds) == 0 && !q.NoCounts {
 		req.AddFacet(fKind, bleve.NewFacetRequest(fKind, len(Kinds)+2))
 	}
-	if len(words) > 0 {
-		req.SortBy([]string{"-_score", "-" + fAt})
-	} else {
+	// By relevance (ties in index order), or newest first when no words were given: sorting
+	// by a field reads its value for every match, which relevance alone does not.
+	if len(words) == 0 {
 		req.SortBy([]string{"-" + fAt})
 	}
 	res, err := ix.bleve.Search(req)
@@ -397,7 +398,7 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 	// Counts per kind under the same query without the kind filter: with a kind filter, a
 	// second request for them.
 	fres := res
-	if len(q.Kinds) > 0 {
+	if len(q.Kinds) > 0 && !q.NoCounts {
 		fr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), 0, 0, false)
 		fr.AddFacet(fKind, bleve.NewFacetRequest(fKind, len(Kinds)+2))
 		if fres, err = ix.bleve.Search(fr); err != nil {

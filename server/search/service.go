@@ -109,9 +109,8 @@ func (s *Service) Close() error {
 }
 
 // membersEvery is how often member entries are compared with the people and workspaces:
-// neither service tells of its changes, so a search refreshes them when the last refresh is
-// older than this (600 people in 16 groups take about a millisecond), and a ticker does when
-// nobody searches.
+// neither service tells of its changes, so a ticker does it (600 people in 16 groups take
+// about a millisecond), off the searches' path.
 const membersEvery = time.Second
 
 // planEvery bounds how often an edited plan is re-indexed: a room publishes after every
@@ -144,42 +143,45 @@ func (s *Service) putDirtyPlans() {
 	dirty := s.dirty
 	s.dirty = map[string]documents.Record{}
 	s.mu.Unlock()
+	if len(dirty) == 0 {
+		return
+	}
+	g := s.groups()
 	for _, r := range dirty {
-		s.putPlan(r)
+		s.putPlan(r, g)
 	}
 }
 
-// nationalWorkspaces are the national group's workspaces: its members read every plan.
-func (s *Service) nationalWorkspaces() []string {
-	var out []string
+// groups is what plans need of the workspaces: the national group's workspaces (whose
+// members read every plan) and each workspace's region.
+type groups struct {
+	national []string
+	region   map[string]string
+}
+
+func (s *Service) groups() groups {
+	g := groups{region: map[string]string{}}
 	for _, w := range s.d.Workspaces.List(admin) {
 		if w.Kind == workspaces.National {
-			out = append(out, w.ID)
+			g.national = append(g.national, w.ID)
 		}
+		g.region[w.ID] = w.RegionID
 	}
-	return out
-}
-
-func (s *Service) regionOf(workspaceID string) string {
-	for _, w := range s.d.Workspaces.List(admin) {
-		if w.ID == workspaceID {
-			return w.RegionID
-		}
-	}
-	return ""
+	sort.Strings(g.national)
+	return g
 }
 
 // putPlan indexes a document (a strategy, an action plan or a situation description): its
 // title and every text of its nodes, readable as workspaces.CanRead says (the workspace's
 // members, the national group; administrators read all).
-func (s *Service) putPlan(r documents.Record) {
+func (s *Service) putPlan(r documents.Record, g groups) {
 	if r.Archived {
 		s.Remove("plan", r.ID)
 		return
 	}
 	e := Entry{Kind: "plan", ID: r.ID, Title: r.Title, Link: "/workspaces/" + r.WorkspaceID + "/documents/" + r.ID,
-		At: r.UpdatedAt, Readers: Audience{Workspaces: append([]string{r.WorkspaceID}, s.nationalWorkspaces()...)}}
-	if reg := s.regionOf(r.WorkspaceID); reg != "" {
+		At: r.UpdatedAt, Readers: Audience{Workspaces: append([]string{r.WorkspaceID}, g.national...)}}
+	if reg := g.region[r.WorkspaceID]; reg != "" {
 		e.Region = []string{reg}
 	}
 	themes, goals := map[string]bool{}, map[string]bool{}
@@ -279,9 +281,10 @@ func (s *Service) refreshMembersLocked() {
 	s.lastSeen = time.Now()
 	// Plans name the national workspaces among their readers: when those change (the
 	// national group is made after the plans), every plan is put again.
-	if nat := strings.Join(s.nationalWorkspaces(), ","); nat != s.national {
+	g := s.groups()
+	if nat := strings.Join(g.national, ","); nat != s.national {
 		s.national = nat
-		s.d.Documents.Each(func(r documents.Record) { s.putPlan(r) })
+		s.d.Documents.Each(func(r documents.Record) { s.putPlan(r, g) })
 	}
 	next := map[string]Entry{}
 	for _, w := range s.d.Workspaces.List(admin) {
@@ -362,7 +365,6 @@ func (s *Service) Find(p accounts.Principal, q Query) (Result, error) {
 	if err := s.check(q); err != nil {
 		return Result{}, err
 	}
-	s.refreshMembersIfOld()
 	r, err := s.Search(s.SearcherOf(p), q)
 	if err != nil {
 		return Result{}, apperr.Wrap(err, "search")

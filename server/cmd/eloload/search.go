@@ -1,0 +1,237 @@
+package main
+
+// The search scenario: every virtual user (regional members, signed in) types into the
+// header's search box as a person does — the suggestions of a growing prefix (from three
+// letters), then the whole word, often inflected (Finnish and Swedish) — and now and then
+// opens the full results page with a filter (type, region, theme, a date range) or its next
+// page. Reported: each kind's latency (p50/p95/p99/max), requests per second, errors, the
+// server's CPU per search, and the index build time and entries the server logged at start.
+//
+//	go run ./server/cmd/eloload -scenario search -users 50 -duration 30s
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"regexp"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// searchWords are what people look for in the ELO network, in the forms they type them:
+// base forms, inflected Finnish and Swedish forms, and two-word queries.
+var searchWords = []string{
+	"ohjaamo", "ohjaamon", "ohjaamoissa", "ohjaamoihin", "nuorisotakuu", "nuorisotakuun", "työnantajayhteistyö",
+	"työnantajien", "työllisyys", "työllisyyspalveluiden", "monialainen", "monialaisen yhteistyön", "digitaalinen ohjaus",
+	"etäohjaus", "etäohjauksen", "laatutyö", "laadun", "maahanmuuttajat", "maahanmuuttajien", "jalkautuva ohjaus",
+	"oppilaitosten", "opinto-ohjaus", "aikuisten ohjaus", "uraohjaus", "koordinaattori", "kainuu", "savonlinnan",
+	"handledning", "handledningen", "vägledning", "vägledningen", "ungdomar", "ungdomarnas", "samarbete",
+	"arbetsgivare", "toimintasuunnitelma", "strategia", "tilannekuva", "palaute", "verkosto",
+}
+
+var searchKinds = []string{"GET /search (typing)", "GET /search (word)", "GET /search (filtered page)"}
+
+type searchRun struct {
+	Scenario  string       `json:"scenario"`
+	Machine   string       `json:"machine"`
+	Server    string       `json:"server"`
+	Users     int          `json:"users"`
+	Duration  string       `json:"duration"`
+	Kinds     []searchKind `json:"kinds"`
+	All       latencyRow   `json:"all"`
+	RPS       float64      `json:"searchesPerSecond"`
+	Errors    int64        `json:"errors"`
+	Failures  []string     `json:"failures,omitempty"`
+	CPUPer    float64      `json:"serverCpuMsPerSearch"`
+	Index     string       `json:"indexBuild,omitempty"` // the server's log line
+	Startup   string       `json:"serverStartup,omitempty"`
+	RSSPeak   float64      `json:"serverPeakRssMiB"`
+	HitsShown float64      `json:"meanHitsPerSearch"`
+}
+
+type searchKind struct {
+	Name string `json:"name"`
+	latencyRow
+}
+
+func runSearch(ctx context.Context, o options) error {
+	srv, err := startServer(ctx, o)
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
+	transport := &http.Transport{
+		Proxy:               nil,
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:        o.users * 2,
+		MaxIdleConnsPerHost: o.users * 2,
+		DisableCompression:  true,
+	}
+	hc := &http.Client{Transport: transport, Timeout: 60 * time.Second}
+	admin := &client{base: srv.base, http: hc}
+	fx, err := prepare(ctx, admin, o)
+	if err != nil {
+		return err
+	}
+	var ref struct {
+		Regions []struct {
+			ID string `json:"id"`
+		} `json:"regions"`
+		Themes []struct {
+			ID string `json:"id"`
+		} `json:"themes"`
+	}
+	if _, _, err := admin.call(ctx, http.MethodGet, "/api/v1/reference", nil, &ref); err != nil {
+		return err
+	}
+	vus := make([]*client, o.users)
+	var wg sync.WaitGroup
+	var signErr error
+	var mu sync.Mutex
+	for i := range vus {
+		vus[i] = &client{base: srv.base, http: hc}
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			if _, _, err := vus[i].signIn(ctx, fx.emails[i], o.password); err != nil {
+				mu.Lock()
+				signErr = err
+				mu.Unlock()
+			}
+		}(i)
+	}
+	wg.Wait()
+	if signErr != nil {
+		return signErr
+	}
+
+	hists := make([][]hist, o.users)
+	var errs, hitsSeen, searches int64
+	var failures []string
+	loopCtx, cancel := context.WithTimeout(ctx, o.duration)
+	defer cancel()
+	cpu0 := cpuSeconds(srv.pid)
+	began := time.Now()
+	for i, vu := range vus {
+		hists[i] = make([]hist, len(searchKinds))
+		wg.Add(1)
+		go func(i int, vu *client) {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(uint64(i), 7))
+			search := func(kind int, q url.Values) bool {
+				if loopCtx.Err() != nil {
+					return false
+				}
+				if o.think > 0 {
+					time.Sleep(time.Duration(rng.Int64N(int64(o.think))))
+				}
+				var res struct {
+					Hits []json.RawMessage `json:"hits"`
+				}
+				_, took, err := vu.call(loopCtx, http.MethodGet, "/api/v1/search?"+q.Encode(), nil, &res)
+				if err != nil && loopCtx.Err() != nil {
+					return false
+				}
+				mu.Lock()
+				searches++
+				hitsSeen += int64(len(res.Hits))
+				if err != nil {
+					errs++
+					if len(failures) < 10 {
+						failures = append(failures, err.Error())
+					}
+				}
+				mu.Unlock()
+				hists[i][kind].add(took)
+				return true
+			}
+			for {
+				word := searchWords[rng.IntN(len(searchWords))]
+				runes := []rune(word)
+				// Typing: the box asks at pauses, every two or three letters from the third.
+				for n := 3; n < len(runes); n += 2 + rng.IntN(2) {
+					if !search(0, url.Values{"q": {string(runes[:n])}, "limit": {"8"}, "counts": {"false"}}) {
+						return
+					}
+				}
+				if !search(1, url.Values{"q": {word}, "limit": {"8"}, "counts": {"false"}}) {
+					return
+				}
+				if rng.IntN(3) == 0 {
+					q := url.Values{"q": {word}, "limit": {"20"}}
+					switch rng.IntN(5) {
+					case 0:
+						q.Set("type", []string{"plan", "practice", "member", "thread"}[rng.IntN(4)])
+					case 1:
+						q.Set("region", ref.Regions[rng.IntN(len(ref.Regions))].ID)
+					case 2:
+						q.Set("theme", ref.Themes[rng.IntN(len(ref.Themes))].ID)
+					case 3:
+						q.Set("from", "2025-01-01")
+						q.Set("to", "2026-12-31")
+					case 4:
+						q.Set("offset", "20")
+					}
+					if !search(2, q) {
+						return
+					}
+				}
+			}
+		}(i, vu)
+	}
+	wg.Wait()
+	elapsed := time.Since(began)
+	cpu := cpuSeconds(srv.pid) - cpu0
+	_, peak := rss(srv.pid)
+
+	r := searchRun{Scenario: "search", Machine: machine(), Server: srv.base, Users: o.users, Duration: elapsed.Round(time.Millisecond).String(),
+		Errors: errs, Failures: failures, Startup: srv.startup, RSSPeak: mib(peak)}
+	var all hist
+	for k, name := range searchKinds {
+		var h hist
+		for i := range hists {
+			h.merge(&hists[i][k])
+		}
+		all.merge(&h)
+		r.Kinds = append(r.Kinds, searchKind{Name: name, latencyRow: row(&h)})
+	}
+	r.All = row(&all)
+	if searches > 0 {
+		r.RPS = float64(searches) / elapsed.Seconds()
+		r.HitsShown = float64(hitsSeen) / float64(searches)
+		if cpu > 0 {
+			r.CPUPer = cpu * 1000 / float64(searches)
+		}
+	}
+	if srv.logPath != "" {
+		if m := regexp.MustCompile(`msg="search index built"[^\n]*`).FindString(readFile(srv.logPath)); m != "" {
+			r.Index = m
+		}
+	}
+	if o.json {
+		enc := json.NewEncoder(os.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	fmt.Printf("eloload search: %d users typing searches for %s against %s\n", r.Users, r.Duration, r.Server)
+	fmt.Printf("machine: %s (%d CPUs)\n", r.Machine, runtime.NumCPU())
+	if r.Index != "" {
+		fmt.Printf("server start: %s; %s\n", or(r.Startup, "?"), r.Index)
+	}
+	fmt.Printf("%-30s %8s %9s %9s %9s %9s\n", "kind", "count", "p50 ms", "p95 ms", "p99 ms", "max ms")
+	for _, k := range append(r.Kinds, searchKind{Name: "all searches", latencyRow: r.All}) {
+		fmt.Printf("%-30s %8d %9.1f %9.1f %9.1f %9.1f\n", k.Name, k.Count, k.P50, k.P95, k.P99, k.Max)
+	}
+	fmt.Printf("%.0f searches/s, %.1f hits shown per search, %d errors; server CPU %.2f ms per search; server peak RSS %.0f MiB\n",
+		r.RPS, r.HitsShown, r.Errors, r.CPUPer, r.RSSPeak)
+	for _, f := range r.Failures {
+		fmt.Println("  failure:", f)
+	}
+	return nil
+}
