@@ -230,6 +230,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", "/notifications", fixed("/api/v1/notifications"), nil, allow(200, signedIn...)},
 		{"POST", "/notifications/read", fixed("/api/v1/notifications/read"), func(string) any { return map[string]bool{"all": true} }, allow(200, signedIn...)},
 		{"GET", "/forums", fixed("/api/v1/forums"), nil, allow(200, signedIn...)},
+		{"POST", "/forums/preview", fixed("/api/v1/forums/preview"), func(string) any { return map[string]string{"body": "**hei**"} }, allow(200, signedIn...)},
 		{"POST", "/forums/circles", fixed("/api/v1/forums/circles"), func(string) any {
 			return map[string]any{"title": "Piiri", "workspaceId": w.kainuu, "invite": []string{w.savo}}
 		}, forumWant(201, []string{"coordinator"}, signedIn, 400)},

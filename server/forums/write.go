@@ -593,3 +593,12 @@ func (s *Service) send(ctx context.Context, ns []Notice) {
 		s.d.Log.Error("forum notifications not delivered", "people", len(ns), "err", err)
 	}
 }
+
+// Preview renders a body as a post would show it (the reply box's preview); nothing is stored.
+func (s *Service) Preview(body string) (string, error) {
+	body, err := record.Text("body", body, 0, MaxBody)
+	if err != nil {
+		return "", err
+	}
+	return render(body), nil
+}

@@ -13,6 +13,7 @@ func (s *Server) forumRoutes(api fiber.Router) {
 	}
 	api.Get("/forums", s.authed, s.listForums)
 	api.Post("/forums/circles", s.authed, s.openCircle)
+	api.Post("/forums/preview", s.authed, s.previewPost)
 	api.Get("/forums/:forumId", s.authed, s.getForum)
 	api.Post("/forums/:forumId/threads", s.authed, s.startForumThread)
 	api.Post("/forums/:forumId/visit", s.authed, s.visitForum)
@@ -341,4 +342,18 @@ func (s *Server) reportPost(c *fiber.Ctx) error {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
+}
+
+func (s *Server) previewPost(c *fiber.Ctx) error {
+	var r struct {
+		Body string `json:"body"`
+	}
+	if err := decode(c, &r); err != nil {
+		return err
+	}
+	html, err := s.svc.Forums.Preview(r.Body)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"html": html})
 }
