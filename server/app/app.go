@@ -143,6 +143,7 @@ func (a *App) load(ctx context.Context) error {
 		Accounts: practicePeople{a.Accounts}, Documents: practicePlans{a.Documents}, Notify: practiceNotifier(a.Notifications),
 		Publish: a.Events.Publish, Log: log})
 	a.Events.Authorize(practices.TopicPrefix, a.Practices.CanListen)
+	a.Public.UsePractices(a.Practices)
 
 	a.Forums = newForums(db, a.Reference, a.Workspaces, a.Accounts, a.Events, a.Notifications, searchIndex{&a.Search}, log)
 

@@ -38,6 +38,7 @@ type publicRegion struct {
 	Region    struct{ ID, Code string }
 	Groups    []struct{ ID, Name string }
 	Documents []publicDoc
+	Practices []struct{ ID string }
 }
 
 func (e *env) publicRegion(code string) publicRegion {
@@ -358,6 +359,9 @@ func TestNothingPrivateReachesThePublicAPI(t *testing.T) {
 			get("/api/v1/public/documents/"+d.ID, 200)
 			documents++
 		}
+		for _, pr := range p.Practices {
+			get("/api/v1/public/practices/"+pr.ID, 200)
+		}
 	}
 	for id := range private {
 		if len(id) == 24 && !strings.ContainsAny(id, " -") {
@@ -391,4 +395,40 @@ func excerptAround(body, needle string) string {
 		return fmt.Sprintf("%.200s", body)
 	}
 	return body[max(0, i-150):min(len(body), i+50)]
+}
+
+func TestPublicPagesShowOnlyPublicPractices(t *testing.T) {
+	w := newWorld(t)
+	public := w.publishPractice("Jalkautuva Ohjaamo")
+	w.must(200, "POST", "/api/v1/practices/"+public.ID+"/visibility", w.coord.Token, map[string]any{"version": public.Version, "public": true})
+	network := w.publishPractice("Verkoston oma käytäntö")
+
+	var p struct {
+		Practices []struct{ ID, Name, Group string }
+	}
+	w.must(200, "GET", "/api/v1/public/regions/"+refdata.DefaultID(refdata.Regions, "kainuu"), "", nil).json(t, &p)
+	if len(p.Practices) != 1 || p.Practices[0].ID != public.ID || p.Practices[0].Group != "ELO-ryhmä Kainuu" {
+		t.Fatalf("region's practices %+v, want the public one only", p.Practices)
+	}
+	r := w.must(200, "GET", "/api/v1/public/practices/"+public.ID, "", nil)
+	var got struct {
+		Name   string
+		HTML   map[string]string
+		Themes []struct{ Code string }
+	}
+	r.json(t, &got)
+	if got.Name != "Jalkautuva Ohjaamo" || !strings.Contains(got.HTML["basicIdea"], "<strong>jalkautuvat</strong>") || len(got.Themes) != 1 || got.Themes[0].Code != "ohjaamo" {
+		t.Errorf("public practice %s", r.Body)
+	}
+	if body := string(r.Body); emailPattern.MatchString(body) || strings.Contains(body, "<script") || strings.Contains(body, "Kaisa") {
+		t.Errorf("the public practice shows its contact person or unsafe HTML: %s", body)
+	}
+	for _, id := range []string{network.ID, "aaaaaaaaaaaaaaaaaaaaaaaa"} {
+		if r := w.call("GET", "/api/v1/public/practices/"+id, "", nil); r.Status != 404 || r.errorCode() != "not_found" {
+			t.Errorf("practice %s: %d %s, want 404", id, r.Status, r.Body)
+		}
+	}
+	if r := w.call("GET", "/api/v1/public/practices/bad", "", nil); r.Status != 400 || r.errorCode() != "invalid_id" {
+		t.Errorf("bad id: %d %s", r.Status, r.Body)
+	}
 }

@@ -19,6 +19,7 @@ func (s *Server) publicRoutes(api fiber.Router) {
 	api.Get("/public/regions", s.publicRegions)
 	api.Get("/public/regions/:regionId", s.publicRegion)
 	api.Get("/public/documents/:documentId", s.publicDocument)
+	api.Get("/public/practices/:practiceId", s.publicPractice)
 	api.Get("/documents/:documentId/visibility", s.authed, s.documentVisibility)
 	api.Put("/documents/:documentId/visibility", s.authed, s.setDocumentVisibility)
 }
@@ -92,6 +93,21 @@ func (s *Server) publicDocument(c *fiber.Ctx) error {
 		return err
 	}
 	p, err := s.svc.Public.Plan(id)
+	if err != nil {
+		return err
+	}
+	return sendPublic(c, p)
+}
+
+func (s *Server) publicPractice(c *fiber.Ctx) error {
+	if err := noQuery(c); err != nil {
+		return err
+	}
+	id, err := pathID(c, "practiceId")
+	if err != nil {
+		return err
+	}
+	p, err := s.svc.Public.Practice(id)
 	if err != nil {
 		return err
 	}

@@ -88,9 +88,10 @@ type Switches interface {
 
 // Service answers the public queries.
 type Service struct {
-	d        Deps
-	switches Switches
-	now      func() time.Time
+	d         Deps
+	switches  Switches
+	practices Practices // nil until UsePractices
+	now       func() time.Time
 
 	wmu    sync.Mutex // serialises switches
 	mu     sync.RWMutex
@@ -287,9 +288,10 @@ type Group struct {
 
 // RegionPage is a region's published documents.
 type RegionPage struct {
-	Region    Ref           `json:"region"`
-	Groups    []Group       `json:"groups"`
-	Documents []PlanSummary `json:"documents"` // action plans (newest period first), then strategies and situation descriptions
+	Region    Ref               `json:"region"`
+	Groups    []Group           `json:"groups"`
+	Documents []PlanSummary     `json:"documents"` // action plans (newest period first), then strategies and situation descriptions
+	Practices []PracticeSummary `json:"practices"` // the region's public good practices
 }
 
 // Region returns a region's published documents with their figures.
@@ -315,6 +317,7 @@ func (s *Service) Region(id string) (RegionPage, error) {
 		}
 	}
 	sortSummaries(page.Documents)
+	page.Practices = s.regionPractices(id)
 	return page, nil
 }
 
