@@ -22,6 +22,9 @@ import { NationalCellPage } from './pages/NationalCellPage';
 import { NationalComparePage } from './pages/NationalComparePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { PracticesPage } from './pages/PracticesPage';
+import { PracticePage } from './pages/PracticePage';
+import { PracticeEditPage } from './pages/PracticeEditPage';
 import { PublicRegionsPage } from './pages/PublicRegionsPage';
 import { PublicRegionPage } from './pages/PublicRegionPage';
 import { PublicDocumentPage } from './pages/PublicDocumentPage';
@@ -64,6 +67,10 @@ export function App() {
         <Route path="/national/cell" element={<RequireAuth><NationalCellPage /></RequireAuth>} />
         <Route path="/national/compare" element={<RequireAuth><NationalComparePage /></RequireAuth>} />
         <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
+        <Route path="/practices" element={<PracticesPage />} />
+        <Route path="/practices/new" element={<RequireAuth><PracticeEditPage /></RequireAuth>} />
+        <Route path="/practices/:id" element={<PracticePage />} />
+        <Route path="/practices/:id/edit" element={<RequireAuth><PracticeEditPage key="edit" /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

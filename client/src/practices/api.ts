@@ -1,0 +1,169 @@
+// The good-practice library's API (server/practices, /api/v1/practices).
+import { api } from '../api/client';
+
+export interface PracticeContact {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+export interface PracticeLinkItem {
+  title: string;
+  url: string;
+}
+
+/** The template's Markdown texts, in template order. */
+export const LONG_FIELDS = ['basicIdea', 'environment', 'clientInsight', 'steps', 'resources', 'partners', 'results', 'adoption'] as const;
+export type LongField = (typeof LONG_FIELDS)[number];
+
+export interface PracticeFields {
+  name: string;
+  summary: string;
+  basicIdea: string;
+  environment: string;
+  clientInsight: string;
+  steps: string;
+  resources: string;
+  partners: string;
+  results: string;
+  adoption: string;
+  regionId: string;
+  organisations: string[];
+  themes: string[];
+  targetGroups: string[];
+  nationalGoals: string[];
+  contact: PracticeContact;
+  links: PracticeLinkItem[];
+}
+
+export interface PracticeContent extends PracticeFields {
+  /** Long field name -> safe HTML rendered on the server. */
+  html: Partial<Record<LongField, string>>;
+}
+
+export interface VersionInfo {
+  n: number;
+  name: string;
+  publishedAt: string;
+  authorName: string;
+  approvedByName: string;
+}
+
+export type PracticeState = 'draft' | 'review' | 'done';
+
+export interface Practice {
+  id: string;
+  workspaceId: string;
+  workspaceName: string;
+  state: PracticeState;
+  published: number;
+  publishedAt?: string;
+  public: boolean;
+  current?: PracticeContent;
+  draft?: PracticeContent;
+  authorName: string;
+  reviewNote?: string;
+  submittedByName?: string;
+  updatedAt: string;
+  version: number;
+  spread: string[];
+  adoptions: number;
+  canEdit: boolean;
+  canReview: boolean;
+  canAdopt: string[];
+  organisationNames: { id: string; name: string; type: string }[];
+  versions: VersionInfo[];
+}
+
+export interface PracticeItem {
+  id: string;
+  name: string;
+  summary: string;
+  regionId: string;
+  workspaceId: string;
+  workspaceName: string;
+  themes: string[];
+  targetGroups: string[];
+  nationalGoals: string[];
+  organisationTypes: string[];
+  state: PracticeState;
+  published: number;
+  public: boolean;
+  adoptions: number;
+  spread: string[];
+  updatedAt: string;
+}
+
+export interface PracticeQuery {
+  region?: string;
+  theme?: string;
+  targetGroup?: string;
+  nationalGoal?: string;
+  orgType?: string;
+  status?: '' | 'published' | 'drafts';
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Adoption {
+  id: string;
+  workspaceId: string;
+  workspaceName: string;
+  regionId: string;
+  byName: string;
+  experience: string;
+  html: string;
+  at: string;
+}
+
+export interface PracticeLink {
+  id: string;
+  kind: 'action' | 'thread';
+  practiceId: string;
+  practiceName: string;
+  documentId?: string;
+  workspaceId?: string;
+  node?: string;
+  threadId?: string;
+  title: string;
+  at: string;
+}
+
+const enc = encodeURIComponent;
+const p = (id: string, rest = '') => `/practices/${enc(id)}${rest}`;
+
+export const listPractices = (query: PracticeQuery) =>
+  api<{ items: PracticeItem[]; total: number }>('/practices', { query: query as Record<string, string | number | undefined> });
+export const getPractice = (id: string) => api<Practice>(p(id));
+export const createPractice = (workspaceId: string, fields: PracticeFields) =>
+  api<Practice>('/practices', { method: 'POST', body: { workspaceId, ...fields } });
+export const updatePractice = (id: string, version: number, fields: PracticeFields) =>
+  api<Practice>(p(id), { method: 'PUT', body: { version, ...fields } });
+export const submitPractice = (id: string, version: number) => api<Practice>(p(id, '/submit'), { method: 'POST', body: { version } });
+export const reviewPractice = (id: string, version: number, decision: 'approve' | 'return', note: string) =>
+  api<Practice>(p(id, '/review'), { method: 'POST', body: { version, decision, note } });
+export const setPracticePublic = (id: string, version: number, isPublic: boolean) =>
+  api<Practice>(p(id, '/visibility'), { method: 'POST', body: { version, public: isPublic } });
+export const getPracticeVersion = (id: string, n: number) =>
+  api<{ version: VersionInfo; content: PracticeContent }>(p(id, `/versions/${n}`));
+export const listAdoptions = (id: string) => api<Adoption[]>(p(id, '/adoptions'));
+export const adoptPractice = (id: string, workspaceId: string, experience: string) =>
+  api<Adoption>(p(id, '/adoptions'), { method: 'POST', body: { workspaceId, experience } });
+export const listPracticeLinks = (id: string) => api<PracticeLink[]>(p(id, '/links'));
+export const listDocumentPracticeLinks = (documentId: string) => api<PracticeLink[]>(`/documents/${enc(documentId)}/practice-links`);
+
+/** An empty template. */
+export function emptyFields(regionId = ''): PracticeFields {
+  return {
+    name: '', summary: '', basicIdea: '', environment: '', clientInsight: '', steps: '', resources: '', partners: '', results: '',
+    adoption: '', regionId, organisations: [], themes: [], targetGroups: [], nationalGoals: [], contact: { name: '', email: '', phone: '' }, links: [],
+  };
+}
+
+/** The fields of a content (drops the rendered HTML). */
+export function fieldsOf(c: PracticeContent): PracticeFields {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { html, ...f } = c;
+  return { ...emptyFields(), ...f, contact: { ...emptyFields().contact, ...f.contact }, links: f.links ?? [] };
+}
