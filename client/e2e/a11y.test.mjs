@@ -46,6 +46,36 @@ async function kainuuDraft(server) {
   return (kainuuDraftId = v.id);
 }
 
+/** A good practice of Kainuu's group, published and made public (made once per run). */
+let practiceId;
+async function publicPractice(server) {
+  if (practiceId) return practiceId;
+  const as = ACCOUNTS.kainuuCoordinator;
+  const [kainuu] = (await api(server, 'GET', '/workspaces', { as })).filter((w) => w.name === KAINUU);
+  const theme = (await api(server, 'GET', '/reference', { as })).themes.find((x) => x.code === 'ohjaamo').id;
+  let v = await api(server, 'POST', '/practices', {
+    as,
+    body: { workspaceId: kainuu.id, name: 'Jalkautuva Ohjaamo', summary: 'Ohjaajat tapaavat nuoria siellä missä he ovat.', basicIdea: 'Ohjaajat **jalkautuvat** kouluihin.', themes: [theme] },
+  });
+  v = await api(server, 'POST', `/practices/${v.id}/submit`, { as, body: { version: v.version } });
+  v = await api(server, 'POST', `/practices/${v.id}/review`, { as, body: { version: v.version, decision: 'approve' } });
+  await api(server, 'POST', `/practices/${v.id}/visibility`, { as, body: { version: v.version, public: true } });
+  return (practiceId = v.id);
+}
+
+/** A draft good practice of Kainuu's group (made once per run), for the practice pages' scans. */
+let kainuuDraftId;
+async function kainuuDraft(server) {
+  if (kainuuDraftId) return kainuuDraftId;
+  const as = ACCOUNTS.kainuuCoordinator;
+  const [kainuu] = (await api(server, 'GET', '/workspaces', { as })).filter((w) => w.name === KAINUU);
+  const v = await api(server, 'POST', '/practices', {
+    as,
+    body: { workspaceId: kainuu.id, name: 'Ohjauskävelyt', summary: 'Ohjaajat kävelevät nuorten kanssa.', basicIdea: 'Liike **avaa** keskustelun.', steps: '1. Reitti\n2. Kävely' },
+  });
+  return (kainuuDraftId = v.id);
+}
+
 /** Waits until no loading spinner is shown. */
 async function settled(page, lang) {
   await page.getByText(t(lang, 'common.loading')).first().waitFor({ state: 'detached' });
@@ -134,6 +164,16 @@ const PAGES = [
       await link.click();
       await heading(page, title);
       await page.getByRole('heading', { level: 2, name: t(lang, 'public.summaryHeading') }).waitFor();
+    },
+  },
+  {
+    name: 'public-practice',
+    route: '/public/practices/:practiceId',
+    who: 'anonymous',
+    open: async (page, lang) => {
+      const id = await publicPractice(server);
+      await page.goto(`/public/practices/${id}`);
+      await heading(page, 'Jalkautuva Ohjaamo');
     },
   },
   {

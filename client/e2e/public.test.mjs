@@ -86,6 +86,40 @@ for (const lang of ['fi', 'sv']) {
   });
 }
 
+test('a public good practice from its region page, on a phone (axe)', async () => {
+  const { server } = env;
+  const as = ACCOUNTS.kainuuCoordinator;
+  const kainuu = (await api(server, 'GET', '/workspaces', { as })).find((w) => w.name === 'ELO-ryhmä Kainuu');
+  const reference = await api(server, 'GET', '/reference', { as });
+  const theme = reference.themes.find((x) => x.code === 'ohjaamo').id;
+  const make = async (name, isPublic) => {
+    let v = await api(server, 'POST', '/practices', {
+      as,
+      body: { workspaceId: kainuu.id, name, summary: 'Ohjaajat tapaavat nuoria siellä missä he ovat.', basicIdea: 'Ohjaajat **jalkautuvat** kouluihin.', themes: [theme], steps: '1. Kartoitus\n2. Pilotointi' },
+    });
+    v = await api(server, 'POST', `/practices/${v.id}/submit`, { as, body: { version: v.version } });
+    v = await api(server, 'POST', `/practices/${v.id}/review`, { as, body: { version: v.version, decision: 'approve' } });
+    if (isPublic) await api(server, 'POST', `/practices/${v.id}/visibility`, { as, body: { version: v.version, public: true } });
+    return v.id;
+  };
+  await make('Julkinen jalkautuva Ohjaamo', true);
+  await make(`${MARK} verkoston käytäntö`, false);
+  const page = await phonePage('fi');
+  await page.goto('/public');
+  await page.locator('li[data-region="kainuu"]').getByRole('link', { name: 'Kainuu' }).click();
+  await heading(page, 'Kainuu');
+  const list = page.getByRole('region', { name: t('fi', 'public.practicesHeading') });
+  await list.getByRole('link', { name: 'Julkinen jalkautuva Ohjaamo' }).click();
+  await heading(page, 'Julkinen jalkautuva Ohjaamo');
+  await page.getByRole('heading', { level: 2, name: t('fi', 'public.practiceFields.basicIdea') }).waitFor();
+  assert.equal(await page.locator('.public-html strong').first().innerText(), 'jalkautuvat');
+  assert.ok(!(await page.locator('body').innerText()).includes(MARK), 'a practice that is not public is shown');
+  await fitsThePhone(page);
+  assert.deepEqual(await scan(page, 'public-fi-practice-phone'), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('no page of the public site shows private content (the demo, with private content marked)', async () => {
   const { server } = env;
   const admin = ACCOUNTS.admin;

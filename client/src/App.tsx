@@ -28,6 +28,7 @@ import { PracticeEditPage } from './pages/PracticeEditPage';
 import { PublicRegionsPage } from './pages/PublicRegionsPage';
 import { PublicRegionPage } from './pages/PublicRegionPage';
 import { PublicDocumentPage } from './pages/PublicDocumentPage';
+import { PublicPracticePage } from './pages/PublicPracticePage';
 
 /** Signed-in pages: wait for the session restore, then send strangers to sign-in. */
 function RequireAuth({ children, admin }: { children: ReactNode; admin?: boolean }) {
@@ -53,6 +54,7 @@ export function App() {
         <Route path="/public" element={<PublicRegionsPage />} />
         <Route path="/public/regions/:regionId" element={<PublicRegionPage />} />
         <Route path="/public/documents/:documentId" element={<PublicDocumentPage />} />
+        <Route path="/public/practices/:practiceId" element={<PublicPracticePage />} />
         <Route path="/" element={<RequireAuth><WorkspacesPage /></RequireAuth>} />
         <Route path="/workspaces/:id" element={<RequireAuth><WorkspacePage /></RequireAuth>} />
         <Route path="/workspaces/:workspaceId/documents/:documentId" element={<RequireAuth><DocumentPage /></RequireAuth>} />

@@ -48,6 +48,23 @@ export function PublicRegionPage() {
                 ))}
               </ul>
             </section>
+            <section aria-labelledby="public-practices-heading">
+              <h2 id="public-practices-heading">{t('public.practicesHeading')}</h2>
+              {q.data.practices.length === 0 ? <p>{t('public.noPractices')}</p> : null}
+              <ul className="public-list">
+                {q.data.practices.map((p) => (
+                  <li key={p.id} data-practice={p.id}>
+                    <h3>
+                      <RouterLink asComponent={RRLink} to={`/public/practices/${p.id}`}>
+                        {p.name}
+                      </RouterLink>
+                    </h3>
+                    <div className="muted">{t('public.practiceMeta', { group: p.group })}</div>
+                    {p.summary ? <p className="public-text">{p.summary}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
           </>
         ) : null}
         <p className="public-note">{t('public.privacyNote')}</p>

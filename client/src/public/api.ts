@@ -42,6 +42,7 @@ export interface PublicRegionPage {
   region: PublicRef;
   groups: { id: Id; name: string }[];
   documents: PublicDocumentSummary[];
+  practices: PublicPracticeSummary[];
 }
 
 export interface PublicSection {
@@ -92,3 +93,31 @@ export interface PublicDocument extends PublicDocumentSummary {
 export const getPublicRegions = () => api<{ regions: PublicRegionEntry[] }>('/public/regions');
 export const getPublicRegion = (id: string) => api<PublicRegionPage>(`/public/regions/${encodeURIComponent(id)}`);
 export const getPublicDocument = (id: string) => api<PublicDocument>(`/public/documents/${encodeURIComponent(id)}`);
+
+export interface PublicPracticeSummary {
+  id: Id;
+  name: string;
+  summary: string;
+  group: string;
+  themes: PublicRef[];
+  updatedAt: string;
+}
+
+export interface PublicPractice {
+  id: Id;
+  name: string;
+  summary: string;
+  regionId: string;
+  group: string;
+  themes: PublicRef[];
+  targetGroups: PublicRef[];
+  nationalGoals: PublicRef[];
+  organisations: string[];
+  /** The long fields as safe HTML (rendered and escaped by the server). */
+  html: Record<string, string>;
+  publishedAt: string | null;
+}
+
+export const PRACTICE_FIELDS = ['basicIdea', 'environment', 'clientInsight', 'steps', 'resources', 'partners', 'results', 'adoption'] as const;
+
+export const getPublicPractice = (id: string) => api<PublicPractice>(`/public/practices/${encodeURIComponent(id)}`);
