@@ -146,6 +146,7 @@ func (a *App) load(ctx context.Context) error {
 	a.Public.UsePractices(a.Practices)
 
 	a.Forums = newForums(db, a.Reference, a.Workspaces, a.Accounts, a.Events, a.Notifications, searchIndex{&a.Search}, log)
+	a.Practices.SetThreads(practiceThreads{a.Forums})
 
 	// The services read their own collections only, so they load at once: start-up takes as
 	// long as the largest working set (the documents), not the sum.

@@ -6,6 +6,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/directory"
 	"github.com/elo-workspace/elo-workspace/server/documents"
+	"github.com/elo-workspace/elo-workspace/server/forums"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
 	"github.com/elo-workspace/elo-workspace/server/practices"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
@@ -79,6 +80,25 @@ func (d practicePlans) Readable(p accounts.Principal, id string) (string, string
 
 func (d practicePlans) Exists(id string) bool {
 	_, err := d.Get(everyone, id)
+	return err == nil
+}
+
+// practiceThreads is what links to forum threads need.
+type practiceThreads struct{ *forums.Service }
+
+func (f practiceThreads) Readable(p accounts.Principal, id string) (string, bool) {
+	if p.UserID == "" {
+		return "", false
+	}
+	tp, err := f.Thread(p, id, 0, 0, 1)
+	if err != nil {
+		return "", false
+	}
+	return tp.Thread.Title, true
+}
+
+func (f practiceThreads) Exists(id string) bool {
+	_, err := f.Thread(everyone, id, 0, 0, 1)
 	return err == nil
 }
 

@@ -339,3 +339,34 @@ func TestPracticeBadInput(t *testing.T) {
 		t.Errorf("signed-out drafts: %d", r.Status)
 	}
 }
+
+func TestPracticeThreadLinks(t *testing.T) {
+	w := newWorld(t)
+	v := w.publishPractice("Ohjauskävelyt")
+	var theme, private string
+	for _, f := range w.forumList(w.member) {
+		switch {
+		case f.Kind == "theme" && theme == "":
+			theme = f.ID
+		case f.WorkspaceID == w.kainuu:
+			private = f.ID
+		}
+	}
+	if theme == "" || private == "" {
+		t.Fatalf("forums: %+v", w.forumList(w.member))
+	}
+	open := w.newForumThread(w.member, theme, "Kävelyistä", "Kokemuksia?")
+	closed := w.newForumThread(w.member, private, "Kainuun sisäinen", "Vain meille")
+	w.must(201, "POST", "/api/v1/practices/"+v.ID+"/links", w.savoMember.Token, map[string]any{"kind": "thread", "threadId": open.Thread.ID})
+	// Savo cannot link to (or learn about) Kainuu's private area thread.
+	if r := w.call("POST", "/api/v1/practices/"+v.ID+"/links", w.savoMember.Token, map[string]any{"kind": "thread", "threadId": closed.Thread.ID}); r.errorCode() != "invalid_field" {
+		t.Fatalf("savo links a private thread: %d %s", r.Status, r.errorCode())
+	}
+	w.must(201, "POST", "/api/v1/practices/"+v.ID+"/links", w.member.Token, map[string]any{"kind": "thread", "threadId": closed.Thread.ID})
+	var savo, kainuu []struct{ Kind, ThreadID, Title string }
+	w.must(200, "GET", "/api/v1/practices/"+v.ID+"/links", w.savoMember.Token, nil).json(t, &savo)
+	w.must(200, "GET", "/api/v1/practices/"+v.ID+"/links", w.member.Token, nil).json(t, &kainuu)
+	if len(savo) != 1 || savo[0].Title != "Kävelyistä" || len(kainuu) != 2 {
+		t.Fatalf("thread links: savo %+v, kainuu %+v", savo, kainuu)
+	}
+}
