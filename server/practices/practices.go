@@ -456,9 +456,6 @@ func (s *Service) check(f Fields, requireComplete bool) (Fields, error) {
 	if f.Organisations, err = s.refs("organisations", f.Organisations, s.d.Organisations.Exists); err != nil {
 		return f, err
 	}
-	if requireComplete && len(f.Themes) == 0 {
-		return f, apperr.Invalid("themes", "choose at least one theme before review")
-	}
 	if f.Contact.Name, err = record.Text("contact.name", f.Contact.Name, 0, 200); err != nil {
 		return f, err
 	}
