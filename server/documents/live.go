@@ -42,6 +42,17 @@ type live struct {
 	// unarchived are the changes after rec.HistoryTo: the next snapshot moves them into a
 	// history chunk.
 	unarchived []Change
+	// snapshot is the result of a snapshot being written off the room's goroutine (nil when
+	// none is): editors go on meanwhile, since their changes are in the log already.
+	snapshot chan snapshotResult
+}
+
+// snapshotResult is a written snapshot: the record as stored, and how many of the unarchived
+// changes its history chunk took.
+type snapshotResult struct {
+	rec      Record
+	archived int
+	err      error
 }
 
 // peer is one editor's connection.
@@ -137,6 +148,9 @@ func (lv *live) saveMeta() (Record, error) {
 // store writes the record (a snapshot of the document now), first moving the changes since
 // the last snapshot into a history chunk.
 func (lv *live) store() error {
+	if err := lv.awaitSnapshot(); err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(lv.s.base, 10*time.Second)
 	defer cancel()
 	next, err := lv.s.archive(ctx, lv.rec, lv.unarchived)
@@ -158,6 +172,51 @@ func (lv *live) store() error {
 	return nil
 }
 
+// startSnapshot writes a snapshot of the document as it is now on another goroutine: the
+// history chunk of the unarchived changes, then the record. Its result is taken by the next
+// flush after it is done (or by awaitSnapshot).
+func (lv *live) startSnapshot() {
+	snap := lv.rec
+	snap.Nodes = lv.rec.Document.Clone().Nodes
+	chs := slices.Clone(lv.unarchived)
+	done := make(chan snapshotResult, 1)
+	lv.snapshot = done
+	s := lv.s
+	go func() {
+		ctx, cancel := context.WithTimeout(s.base, 30*time.Second)
+		defer cancel()
+		next, err := s.archive(ctx, snap, chs)
+		if err == nil {
+			next.Version = snap.Version + 1
+			var out Record
+			if out, err = Stored(next); err == nil {
+				err = s.docs.Replace(ctx, next.ID, snap.Version, out)
+			}
+		}
+		done <- snapshotResult{rec: next, archived: len(chs), err: err}
+	}()
+}
+
+// finishSnapshot takes a written snapshot into the room's state.
+func (lv *live) finishSnapshot(r snapshotResult) error {
+	lv.snapshot = nil
+	if r.err != nil {
+		return r.err
+	}
+	lv.rec.Version, lv.rec.History, lv.rec.HistoryTo, lv.rec.Tail = r.rec.Version, r.rec.History, r.rec.HistoryTo, []Change{}
+	lv.unarchived = lv.unarchived[r.archived:]
+	lv.pending = len(lv.unarchived)
+	return nil
+}
+
+// awaitSnapshot waits for a snapshot being written, if one is.
+func (lv *live) awaitSnapshot() error {
+	if lv.snapshot == nil {
+		return nil
+	}
+	return lv.finishSnapshot(<-lv.snapshot)
+}
+
 // publish makes the room's document what readers (and the next room) see.
 func (lv *live) publish() {
 	shown := lv.rec
@@ -169,6 +228,21 @@ func (lv *live) publish() {
 // start need not replay the log.
 func (lv *live) close() {
 	if lv.failed {
+		// A snapshot written meanwhile moved the stored record's version on: what the next room
+		// starts from must say so, or its first snapshot would be refused.
+		if lv.snapshot != nil {
+			if r := <-lv.snapshot; r.err == nil {
+				lv.s.mu.Lock()
+				pub := lv.s.records[lv.rec.ID]
+				pub.Version, pub.History, pub.HistoryTo, pub.Tail = r.rec.Version, r.rec.History, r.rec.HistoryTo, []Change{}
+				lv.s.records[lv.rec.ID] = pub
+				lv.s.mu.Unlock()
+			}
+		}
+		return
+	}
+	if err := lv.awaitSnapshot(); err != nil {
+		lv.s.d.Log.Error("document snapshot failed; the next start replays the log", "document", lv.rec.ID, "err", err)
 		return
 	}
 	if lv.pending > 0 {
@@ -192,6 +266,16 @@ func (lv *live) flush() {
 	if lv.failed {
 		return
 	}
+	if lv.snapshot != nil {
+		select {
+		case r := <-lv.snapshot:
+			if err := lv.finishSnapshot(r); err != nil {
+				lv.fail(err)
+				return
+			}
+		default:
+		}
+	}
 	if len(lv.batch) > 0 {
 		ctx, cancel := context.WithTimeout(lv.s.base, 10*time.Second)
 		err := lv.s.changes.Append(ctx, lv.batch)
@@ -211,14 +295,10 @@ func (lv *live) flush() {
 			}
 			lv.marked = true
 		}
-		if lv.pending >= SnapshotEvery {
-			if err := lv.store(); err != nil {
-				lv.fail(err)
-				return
-			}
-		} else {
-			lv.publish()
+		if lv.pending >= SnapshotEvery && lv.snapshot == nil {
+			lv.startSnapshot()
 		}
+		lv.publish()
 		lv.room.Broadcast(changesMessage(lv.batch))
 		lv.batch = lv.batch[:0]
 	}

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -156,4 +157,56 @@ func TestHistoryTimelineRevisionsAuthorsAndRestore(t *testing.T) {
 	if rv.Doc.Nodes[goal.ID].Text["title"] != "Ohjaus kaikille nuorille" || rv.Doc.Nodes[action.ID].ID != "" {
 		t.Fatalf("revision 3 after restart: %+v", rv.Doc.Nodes[goal.ID])
 	}
+}
+
+// A busy document crosses several snapshots (written off the room's goroutine while editors go
+// on): every revision stays in its history, before and after a restart.
+func TestSnapshotsDuringBusyEditingKeepTheWholeHistory(t *testing.T) {
+	w := newWorld(t)
+	id := w.createPlan(w.coord)
+	const editors, each = 10, 110 // a burst each editor may send at once (rate limit: 120)
+	eds := make([]*editor, editors)
+	var goal string
+	for i := range eds {
+		s := w.coord
+		if i%2 == 1 {
+			s = w.member
+		}
+		eds[i] = w.open(s, id)
+		eds[i].send(map[string]any{"type": "join", "rev": 0})
+		var snap docView
+		_ = json.Unmarshal(eds[i].next("snapshot").Doc, &snap)
+		goal = snap.firstOfType("goal").ID
+	}
+	// Every change inserts one letter into the empty description as the editor saw it at
+	// revision 0; the server transforms each over all before it.
+	for i, ed := range eds {
+		for k := 0; k < each; k++ {
+			ed.send(map[string]any{"type": "change", "rev": 0, "id": fmt.Sprintf("e%d-%d", i, k), "ops": []any{
+				map[string]any{"t": "text", "node": goal, "field": "description", "op": textOp(string(rune('a' + i)))}}})
+		}
+	}
+	total := int64(editors * each)
+	eds[0].untilRev(total)
+	check := func(when string) {
+		t.Helper()
+		var tl timelineView
+		w.must(200, "GET", "/api/v1/documents/"+id+"/history", w.coord.Token, nil).json(t, &tl)
+		if !tl.Complete || tl.Revision != total {
+			t.Fatalf("%s: history complete %v at revision %d, want %d", when, tl.Complete, tl.Revision, total)
+		}
+		for _, rev := range []int64{1, 499, 500, 501, 777, total} {
+			var rv revisionView
+			w.must(200, "GET", fmt.Sprintf("/api/v1/documents/%s/revisions/%d", id, rev), w.member.Token, nil).json(t, &rv)
+			if got := int64(len(rv.Doc.Nodes[goal].Text["description"])); got != rev {
+				t.Fatalf("%s: revision %d has %d letters", when, rev, got)
+			}
+		}
+		if d := w.document(w.coord, id); int64(len(d.Nodes[goal].Text["description"])) != total {
+			t.Fatalf("%s: the document has %d letters, want %d", when, len(d.Nodes[goal].Text["description"]), total)
+		}
+	}
+	check("while open")
+	w.restart()
+	check("after a restart")
 }
