@@ -3,7 +3,7 @@
 // private content marked in the demo dataset, finding none of it on screen.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ACCOUNTS, api, heading, scan, t, useServerAndBrowser } from './support.mjs';
+import { ACCOUNTS, api, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 const PHONE = { width: 375, height: 812 };
@@ -116,6 +116,29 @@ test('a public good practice from its region page, on a phone (axe)', async () =
   assert.ok(!(await page.locator('body').innerText()).includes(MARK), 'a practice that is not public is shown');
   await fitsThePhone(page);
   assert.deepEqual(await scan(page, 'public-fi-practice-phone'), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a coordinator switches a published plan off the public pages and on again', async () => {
+  const { server, browser } = env;
+  const as = ACCOUNTS.kainuuCoordinator;
+  const kainuu = (await api(server, 'GET', '/workspaces', { as })).find((w) => w.name === 'ELO-ryhmä Kainuu');
+  const plan = (await api(server, 'GET', `/workspaces/${kainuu.id}/documents`, { as })).find((d) => d.kind === 'action_plan' && d.status === 'followed_up');
+  const page = await newPage(browser, server);
+  await signIn(page, as);
+  await page.goto(`/workspaces/${kainuu.id}/documents/${plan.id}`);
+  const box = page.getByRole('region', { name: t('fi', 'public.visibility.heading') });
+  await box.getByText(t('fi', 'public.visibility.public')).waitFor();
+  const toggle = box.getByRole('checkbox', { name: t('fi', 'public.visibility.toggle') });
+  assert.ok(await toggle.isChecked());
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  await box.getByText(t('fi', 'public.visibility.switchedOff')).waitFor();
+  assert.equal((await fetch(`${server.baseURL}/api/v1/public/documents/${plan.id}`)).status, 404);
+  await page.keyboard.press('Space');
+  await box.getByText(t('fi', 'public.visibility.public')).waitFor();
+  assert.equal((await fetch(`${server.baseURL}/api/v1/public/documents/${plan.id}`)).status, 200);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -16,6 +16,7 @@ import { Outline } from '../coedit/Outline';
 import { CommentsArea } from '../comments/CommentsArea';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { ExportMenu } from '../exports/ExportMenu';
+import { VisibilitySwitch } from '../public/VisibilitySwitch';
 import '../coedit/editor.css';
 
 /** Workflow moves per kind and status (server/plans/workflow.go). */
@@ -259,6 +260,7 @@ export function DocumentPage() {
             <Workflow doc={current} onChanged={updated} />
           </div>
           <ExportMenu documentId={current.id} workspaceId={workspaceId} kind={current.kind} title={current.title} />
+          <VisibilitySwitch documentId={current.id} status={current.status} />
           {current.canEdit ? (
             <details className="co-details">
               <summary>{t('editor.editDetails')}</summary>
