@@ -634,10 +634,9 @@ func (s *Service) Submit(ctx context.Context, p accounts.Principal, id string, v
 	}
 	s.changed(pr, "submitted")
 	var notes []Note
-	wsName, _, _, _ := s.d.Workspaces.Info(pr.rec.WorkspaceID)
 	for _, c := range s.d.Workspaces.Coordinators(pr.rec.WorkspaceID) {
 		notes = append(notes, Note{UserID: c, Kind: NoteReview, ActorID: p.UserID, ActorName: s.d.Accounts.Name(p.UserID),
-			WorkspaceID: pr.rec.WorkspaceID, Subject: f.Name, Excerpt: "review requested: " + wsName, Link: "/practices/" + pr.rec.ID})
+			WorkspaceID: pr.rec.WorkspaceID, Subject: f.Name, Excerpt: clip(f.Summary, 150), Link: "/practices/" + pr.rec.ID})
 	}
 	s.notify(ctx, notes)
 	return s.view(p, pr), nil
@@ -705,10 +704,7 @@ func (s *Service) Review(ctx context.Context, p accounts.Principal, id string, v
 	}
 	s.index(pr)
 	s.changed(pr, "reviewed")
-	excerpt := "approved and published"
-	if decision == Return {
-		excerpt = "returned: " + note
-	}
+	excerpt := note // the coordinator's note, in their words (the page shows the outcome)
 	var notes []Note
 	for _, u := range uniq(pr.rec.SubmittedBy, pr.rec.AuthorID) {
 		notes = append(notes, Note{UserID: u, Kind: NoteReview, ActorID: p.UserID, ActorName: s.d.Accounts.Name(p.UserID),
