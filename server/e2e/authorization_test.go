@@ -48,6 +48,15 @@ func allow(ok int, who ...string) map[string]int {
 	return m
 }
 
+// everyone expects the same status for every role, anonymous included.
+func everyone(status int) map[string]int {
+	m := map[string]int{}
+	for _, r := range roles {
+		m[r] = status
+	}
+	return m
+}
+
 var signedIn = []string{"admin", "coordinator", "member", "observer", "national", "otherGroup"}
 var readers = []string{"admin", "coordinator", "member", "observer", "national"}
 
@@ -226,6 +235,13 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", "/documents/{documentId}/export.json", fixed(doc + "/export.json"), nil, allow(200, readers...)},
 		{"GET", "/actions/export.xlsx", fixed("/api/v1/actions/export.xlsx?document=" + strings.TrimPrefix(doc, "/api/v1/documents/")), nil, allow(200, readers...)},
 		{"GET", "/actions/export.csv", fixed("/api/v1/actions/export.csv?workspace=" + w.kainuu), nil, allow(200, readers...)},
+		// Public pages: anyone, signed in or not, the same answer (the plan was approved above).
+		{"GET", "/public/regions", fixed("/api/v1/public/regions"), nil, everyone(200)},
+		{"GET", "/public/regions/{regionId}", fixed("/api/v1/public/regions/" + refdata.DefaultID(refdata.Regions, "kainuu")), nil, everyone(200)},
+		{"GET", "/public/documents/{documentId}", fixed("/api/v1/public/documents/" + strings.TrimPrefix(doc, "/api/v1/documents/")), nil, everyone(200)},
+		{"GET", "/public/practices/{practiceId}", fixed("/api/v1/public/practices/aaaaaaaaaaaaaaaaaaaaaaaa"), nil, everyone(404)},
+		{"GET", "/documents/{documentId}/visibility", fixed(doc + "/visibility"), nil, allow(200, readers...)},
+		{"PUT", "/documents/{documentId}/visibility", fixed(doc + "/visibility"), func(string) any { return map[string]bool{"public": true} }, allow(200, "admin", "coordinator")},
 		// Notifications: everyone their own.
 		{"GET", "/notifications", fixed("/api/v1/notifications"), nil, allow(200, signedIn...)},
 		{"POST", "/notifications/read", fixed("/api/v1/notifications/read"), func(string) any { return map[string]bool{"all": true} }, allow(200, signedIn...)},
