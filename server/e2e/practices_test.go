@@ -370,3 +370,35 @@ func TestPracticeThreadLinks(t *testing.T) {
 		t.Fatalf("thread links: savo %+v, kainuu %+v", savo, kainuu)
 	}
 }
+
+func TestPracticeSearchNeverLeaksDrafts(t *testing.T) {
+	w := newWorld(t)
+	body := practiceFields("Salainen ohjauskokeilu")
+	body["workspaceId"] = w.kainuu
+	var draft practiceView
+	w.must(201, "POST", "/api/v1/practices", w.member.Token, body).json(t, &draft)
+	pub := w.publishPractice("Jalkautuva ohjauskävely")
+	type hits struct {
+		Hits []struct{ Kind, ID string }
+	}
+	find := func(as session, q string) map[string]bool {
+		t.Helper()
+		var h hits
+		w.must(200, "GET", "/api/v1/search?type=practice&q="+q, as.Token, nil).json(t, &h)
+		out := map[string]bool{}
+		for _, x := range h.Hits {
+			out[x.ID] = true
+		}
+		return out
+	}
+	// The library puts each write into the index before it answers; a search sees every earlier Put.
+	if !find(w.savoMember, "ohjauskävely")[pub.ID] {
+		t.Fatal("the published practice is not found by another region")
+	}
+	if find(w.savoMember, "ohjauskokeilu")[draft.ID] {
+		t.Fatal("another region finds a draft")
+	}
+	if !find(w.member, "ohjauskokeilu")[draft.ID] {
+		t.Fatal("the group does not find its draft")
+	}
+}
