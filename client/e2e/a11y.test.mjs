@@ -305,6 +305,78 @@ const PAGES = [
     },
   },
   {
+    name: 'forums',
+    route: '/forums',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.getByRole('navigation', { name: t(lang, 'nav.label') }).getByRole('link', { name: t(lang, 'forums.nav') }).click();
+      await heading(page, t(lang, 'forums.title'));
+      await page.locator('.forum-list li').first().waitFor();
+    },
+  },
+  {
+    name: 'forum',
+    route: '/forums/:forumId',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.goto('/forums');
+      await page.locator('.forum-list a').first().click();
+      await page.locator('.thread-list li').first().waitFor();
+    },
+  },
+  {
+    name: 'forum-thread',
+    route: '/threads/:threadId',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.goto('/forums');
+      await page.locator('.forum-list a').first().click();
+      await page.locator('.thread-list a').first().click();
+      await page.locator('.post').first().waitFor();
+      await page.getByRole('heading', { name: t(lang, 'forums.reply') }).waitFor();
+    },
+  },
+  {
+    name: 'practices',
+    route: '/practices',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.getByRole('navigation', { name: t(lang, 'nav.label') }).getByRole('link', { name: t(lang, 'practices.nav') }).click();
+      await heading(page, t(lang, 'practices.title'));
+      await page.getByRole('list', { name: t(lang, 'practices.results') }).getByRole('link').first().waitFor();
+    },
+  },
+  {
+    name: 'practice',
+    route: '/practices/:id',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.goto(`/practices/${await kainuuDraft(server)}`);
+      await heading(page, 'Ohjauskävelyt');
+      await page.getByRole('button', { name: t(lang, 'practices.submit') }).waitFor();
+    },
+  },
+  {
+    name: 'practice-edit',
+    route: '/practices/:id/edit',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.getByRole('link', { name: t(lang, 'practices.edit') }).click();
+      await heading(page, t(lang, 'practices.editTitle'));
+      await page.getByRole('group', { name: t(lang, 'practices.fields.organisations') }).getByRole('checkbox').first().waitFor();
+    },
+  },
+  {
+    name: 'practice-new',
+    route: '/practices/new',
+    who: 'coordinator',
+    open: async (page, lang) => {
+      await page.getByRole('navigation', { name: t(lang, 'nav.label') }).getByRole('link', { name: t(lang, 'practices.nav') }).click();
+      await page.getByRole('link', { name: t(lang, 'practices.new') }).click();
+      await heading(page, t(lang, 'practices.newTitle'));
+    },
+  },
+  {
     name: 'not-found',
     route: '*',
     who: 'coordinator',

@@ -21,6 +21,9 @@ import { NationalPage } from './pages/NationalPage';
 import { NationalCellPage } from './pages/NationalCellPage';
 import { NationalComparePage } from './pages/NationalComparePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ForumsPage } from './pages/ForumsPage';
+import { ForumPage } from './pages/ForumPage';
+import { ForumThreadPage } from './pages/ForumThreadPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { PracticesPage } from './pages/PracticesPage';
 import { PracticePage } from './pages/PracticePage';
@@ -69,6 +72,9 @@ export function App() {
         <Route path="/national/cell" element={<RequireAuth><NationalCellPage /></RequireAuth>} />
         <Route path="/national/compare" element={<RequireAuth><NationalComparePage /></RequireAuth>} />
         <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
+        <Route path="/forums" element={<RequireAuth><ForumsPage /></RequireAuth>} />
+        <Route path="/forums/:forumId" element={<RequireAuth><ForumPage /></RequireAuth>} />
+        <Route path="/threads/:threadId" element={<RequireAuth><ForumThreadPage /></RequireAuth>} />
         <Route path="/practices" element={<PracticesPage />} />
         <Route path="/practices/new" element={<RequireAuth><PracticeEditPage /></RequireAuth>} />
         <Route path="/practices/:id" element={<PracticePage />} />

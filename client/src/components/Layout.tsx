@@ -48,6 +48,7 @@ function MainNav() {
       items.push({ to: '/admin/users', label: t('nav.users') });
     }
   }
+  if (user) items.push({ to: '/forums', label: t('forums.nav') });
   items.push({ to: '/practices', label: t('practices.nav') });
   items.push({ to: '/public', label: t('public.nav') });
   if (user) items.push({ to: '/profile', label: t('nav.profile') });

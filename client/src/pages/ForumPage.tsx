@@ -1,0 +1,158 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RRLink, useNavigate, useParams } from 'react-router';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert, Loading, Page, RelativeTime, StatusMessage, onSubmit, useLang } from '../components/common';
+import { useEvents } from '../events/useEvents';
+import { followForum, forumName, forumReports, getForum, startThread, visitForum, type ThreadHead } from '../forums/api';
+import '../forums/forums.css';
+
+/** A forum: its threads (pinned first, then by last activity), a new thread form, moderators' reports. */
+export function ForumPage() {
+  const { forumId = '' } = useParams();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { user } = useAuth();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const pages = useInfiniteQuery({
+    queryKey: ['forums', 'forum', forumId],
+    queryFn: ({ pageParam }) => getForum(forumId, pageParam || undefined),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next,
+  });
+  const first = pages.data?.pages[0];
+  const forum = first?.forum;
+  // The visit is recorded once the list is shown: "new" marks threads active since the previous one.
+  const visited = useRef('');
+  useEffect(() => {
+    if (first && visited.current !== forumId) {
+      visited.current = forumId;
+      void visitForum(forumId).catch(() => undefined);
+    }
+  }, [first, forumId]);
+  const [liveNote, setLiveNote] = useState('');
+  useEvents(`forum:${forumId}`, 'thread', (data) => {
+    const th = (data as { thread?: ThreadHead }).thread;
+    if (th && th.authorId !== user?.id) setLiveNote(t('forums.liveNewThread', { title: th.title, name: th.authorName }));
+    void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] });
+  });
+  useEvents(`forum:${forumId}`, 'activity', () => void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] }));
+
+  const [following, setFollowing] = useState<boolean | null>(null);
+  const isFollowing = following ?? forum?.following ?? false;
+  const follow = useMutation({ mutationFn: (on: boolean) => followForum(forumId, on), onSuccess: (_, on) => setFollowing(on) });
+
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const create = useMutation({
+    mutationFn: () => startThread(forumId, title, body),
+    onSuccess: (tp) => navigate(`/threads/${tp.thread.id}`),
+  });
+  const [showReports, setShowReports] = useState(false);
+  const reports = useQuery({ queryKey: ['forums', 'reports', forumId], queryFn: () => forumReports(forumId), enabled: showReports && !!forum?.canModerate });
+
+  if (pages.isPending) return <Loading />;
+  if (!forum || !pages.data) return <ErrorAlert error={pages.error} />;
+  const threads = pages.data.pages.flatMap((p) => p.threads);
+  const name = forumName(forum, lang);
+  return (
+    <Page title={name}>
+      <p>
+        <RouterLink asComponent={RRLink} to="/forums">
+          {t('forums.backToForums')}
+        </RouterLink>
+      </p>
+      <div className="forum-tools">
+        <Button variant="secondary" aria-pressed={isFollowing} onClick={() => follow.mutate(!isFollowing)}>
+          {isFollowing ? t('forums.following') : t('forums.follow')}
+        </Button>
+        {forum.canModerate ? (
+          <Button variant="secondary" aria-expanded={showReports} onClick={() => setShowReports(!showReports)}>
+            {t('forums.reports')}
+          </Button>
+        ) : null}
+      </div>
+      <StatusMessage>{liveNote}</StatusMessage>
+      {showReports ? (
+        <section aria-labelledby="forum-reports">
+          <Heading variant="h2" id="forum-reports">
+            {t('forums.reports')}
+          </Heading>
+          {reports.isPending ? <Loading /> : null}
+          {reports.data?.length === 0 ? <Paragraph>{t('forums.noReports')}</Paragraph> : null}
+          <ul className="thread-list">
+            {reports.data?.map((r, i) => (
+              <li key={i}>
+                <span>
+                  <RouterLink asComponent={RRLink} to={`/threads/${r.threadId}?post=${r.number}`}>
+                    {r.threadTitle} #{r.number}
+                  </RouterLink>
+                  {': '}
+                  {r.excerpt}
+                </span>
+                <span className="thread-meta">
+                  {t('forums.reportedBy', { name: r.reporterName, reason: r.reason })} <RelativeTime iso={r.at} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="forum-threads">
+        <Heading variant="h2" id="forum-threads">
+          {t('forums.threads')}
+        </Heading>
+        {threads.length === 0 ? <Paragraph>{t('forums.noThreads')}</Paragraph> : null}
+        <ul className="thread-list">
+          {threads.map((th) => (
+            <li key={th.id}>
+              <span>
+                <RouterLink asComponent={RRLink} to={`/threads/${th.id}`}>
+                  {th.title}
+                </RouterLink>
+                {th.pinned ? <span className="forum-tag">{t('forums.pinned')}</span> : null}
+                {th.locked ? <span className="forum-tag">{t('forums.locked')}</span> : null}
+                {th.hidden ? <span className="forum-tag">{t('forums.hiddenThread')}</span> : null}
+                {th.new ? <span className="forum-tag forum-tag-new">{t('forums.new')}</span> : null}
+                {th.unread > 0 ? <span className="forum-badge">{t('forums.unreadPosts', { count: th.unread })}</span> : null}
+              </span>
+              <span className="thread-meta">
+                {th.authorName} · {t('forums.postCount', { count: th.posts })} · <RelativeTime iso={th.lastAt} />
+              </span>
+            </li>
+          ))}
+        </ul>
+        {pages.hasNextPage ? (
+          <div className="forum-pager">
+            <Button variant="secondary" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+              {t('forums.moreThreads')}
+            </Button>
+          </div>
+        ) : null}
+      </section>
+      {forum.canWrite ? (
+        <section aria-labelledby="forum-new">
+          <Heading variant="h2" id="forum-new">
+            {t('forums.newThread')}
+          </Heading>
+          <form className="forum-form" onSubmit={onSubmit(() => create.mutate())}>
+            <label htmlFor="thread-title">{t('forums.threadTitle')}</label>
+            <input id="thread-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
+            <label htmlFor="thread-body">{t('forums.threadBody')}</label>
+            <textarea id="thread-body" value={body} onChange={(e) => setBody(e.target.value)} aria-describedby="thread-body-hint" required />
+            <p id="thread-body-hint" className="forum-meta">
+              {t('forums.markdownHint')}
+            </p>
+            <ErrorAlert error={create.error} />
+            <Button type="submit" disabled={create.isPending}>
+              {t('forums.startThread')}
+            </Button>
+          </form>
+        </section>
+      ) : null}
+    </Page>
+  );
+}
