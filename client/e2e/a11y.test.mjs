@@ -33,19 +33,6 @@ after(async () => {
   await server?.stop();
 });
 
-/** A draft good practice of Kainuu's group (made once per run), for the practice pages' scans. */
-let kainuuDraftId;
-async function kainuuDraft(server) {
-  if (kainuuDraftId) return kainuuDraftId;
-  const as = ACCOUNTS.kainuuCoordinator;
-  const [kainuu] = (await api(server, 'GET', '/workspaces', { as })).filter((w) => w.name === KAINUU);
-  const v = await api(server, 'POST', '/practices', {
-    as,
-    body: { workspaceId: kainuu.id, name: 'Ohjauskävelyt', summary: 'Ohjaajat kävelevät nuorten kanssa.', basicIdea: 'Liike **avaa** keskustelun.', steps: '1. Reitti\n2. Kävely' },
-  });
-  return (kainuuDraftId = v.id);
-}
-
 /** A good practice of Kainuu's group, published and made public (made once per run). */
 let practiceId;
 async function publicPractice(server) {
@@ -265,43 +252,16 @@ const PAGES = [
     },
   },
   {
-    name: 'practices',
-    route: '/practices',
+    name: 'search',
+    route: '/search',
     who: 'coordinator',
     open: async (page, lang) => {
-      await page.getByRole('navigation', { name: t(lang, 'nav.label') }).getByRole('link', { name: t(lang, 'practices.nav') }).click();
-      await heading(page, t(lang, 'practices.title'));
-      await page.getByRole('list', { name: t(lang, 'practices.results') }).getByRole('link').first().waitFor();
-    },
-  },
-  {
-    name: 'practice',
-    route: '/practices/:id',
-    who: 'coordinator',
-    open: async (page, lang) => {
-      await page.goto(`/practices/${await kainuuDraft(server)}`);
-      await heading(page, 'Ohjauskävelyt');
-      await page.getByRole('button', { name: t(lang, 'practices.submit') }).waitFor();
-    },
-  },
-  {
-    name: 'practice-edit',
-    route: '/practices/:id/edit',
-    who: 'coordinator',
-    open: async (page, lang) => {
-      await page.getByRole('link', { name: t(lang, 'practices.edit') }).click();
-      await heading(page, t(lang, 'practices.editTitle'));
-      await page.getByRole('group', { name: t(lang, 'practices.fields.organisations') }).getByRole('checkbox').first().waitFor();
-    },
-  },
-  {
-    name: 'practice-new',
-    route: '/practices/new',
-    who: 'coordinator',
-    open: async (page, lang) => {
-      await page.getByRole('navigation', { name: t(lang, 'nav.label') }).getByRole('link', { name: t(lang, 'practices.nav') }).click();
-      await page.getByRole('link', { name: t(lang, 'practices.new') }).click();
-      await heading(page, t(lang, 'practices.newTitle'));
+      const box = page.getByRole('combobox', { name: t(lang, 'search.label') });
+      await box.fill('ohjaamo');
+      await page.getByRole('listbox', { name: t(lang, 'search.suggestions') }).getByRole('option').first().waitFor();
+      await box.press('Enter');
+      await heading(page, t(lang, 'search.title'));
+      await page.locator('.search-result').first().waitFor();
     },
   },
   {
