@@ -25,6 +25,7 @@ import { ForumsPage } from './pages/ForumsPage';
 import { ForumPage } from './pages/ForumPage';
 import { ForumThreadPage } from './pages/ForumThreadPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { SearchPage } from './pages/SearchPage';
 import { PracticesPage } from './pages/PracticesPage';
 import { PracticePage } from './pages/PracticePage';
 import { PracticeEditPage } from './pages/PracticeEditPage';
@@ -72,6 +73,7 @@ export function App() {
         <Route path="/national/cell" element={<RequireAuth><NationalCellPage /></RequireAuth>} />
         <Route path="/national/compare" element={<RequireAuth><NationalComparePage /></RequireAuth>} />
         <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
+        <Route path="/search" element={<RequireAuth><SearchPage /></RequireAuth>} />
         <Route path="/forums" element={<RequireAuth><ForumsPage /></RequireAuth>} />
         <Route path="/forums/:forumId" element={<RequireAuth><ForumPage /></RequireAuth>} />
         <Route path="/threads/:threadId" element={<RequireAuth><ForumThreadPage /></RequireAuth>} />

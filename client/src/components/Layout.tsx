@@ -6,6 +6,7 @@ import { useAuth } from '../auth/AuthContext';
 import { LANGUAGES, type Language } from '../api/types';
 import { useLang } from './common';
 import { NotificationsBell } from '../notifications/Bell';
+import { SearchBox } from '../search/SearchBox';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
 
@@ -98,6 +99,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="site-header-tools">
             {user ? (
               <>
+                <SearchBox />
                 <NotificationsBell userId={user.id} />
                 <Text className="signed-in-as">{t('header.signedInAs', { name: user.name })}</Text>
                 <Button
