@@ -107,6 +107,9 @@ func main() {
 	if o.scenario == "search" { // search.go: people typing into the search box
 		run = runSearch
 	}
+	if o.scenario == "forums" { // forums.go: reading and posting in the forums, live posts
+		run = runForums
+	}
 	if err := run(ctx, o); err != nil {
 		fail(err)
 	}
