@@ -271,6 +271,9 @@ type practice struct {
 	versions  []PublishedVersion // by N
 	adoptions []Adoption         // by time
 	links     []LinkRecord
+
+	cmu   sync.Mutex
+	cache map[string]*Content // rendered versions ("v<n>") and the draft ("d<record version>")
 }
 
 func (pr *practice) latest() *PublishedVersion {

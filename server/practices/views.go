@@ -3,6 +3,7 @@ package practices
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,6 +41,32 @@ func render(f Fields) *Content {
 	}
 	return c
 }
+
+// rendered returns f rendered, from the practice's cache: published versions never change and
+// the draft is cached at its record version, so Markdown is rendered once per version and not at
+// every read.
+func (pr *practice) rendered(key string, f Fields) *Content {
+	pr.cmu.Lock()
+	defer pr.cmu.Unlock()
+	if c := pr.cache[key]; c != nil {
+		return c
+	}
+	if pr.cache == nil {
+		pr.cache = map[string]*Content{}
+	}
+	if strings.HasPrefix(key, "d") {
+		for k := range pr.cache {
+			if strings.HasPrefix(k, "d") {
+				delete(pr.cache, k)
+			}
+		}
+	}
+	c := render(f)
+	pr.cache[key] = c
+	return c
+}
+
+func versionKey(n int) string { return "v" + strconv.Itoa(n) }
 
 // View is a practice as one reader sees it.
 type View struct {
@@ -97,7 +124,7 @@ func (s *Service) view(p accounts.Principal, pr *practice) View {
 		Spread: []string{}, Adoptions: len(pr.adoptions), CanAdopt: []string{}, Versions: []VersionInfo{}}
 	var shown Fields
 	if last := pr.latest(); last != nil && s.canReadPublished(p, pr) {
-		v.Current = render(last.Fields)
+		v.Current = pr.rendered(versionKey(last.N), last.Fields)
 		at := last.PublishedAt
 		v.PublishedAt = &at
 		shown = last.Fields
@@ -107,7 +134,7 @@ func (s *Service) view(p accounts.Principal, pr *practice) View {
 		}
 	}
 	if s.canReadDraft(p, pr) {
-		v.Draft = render(pr.rec.Draft)
+		v.Draft = pr.rendered("d"+strconv.Itoa(pr.rec.Version), pr.rec.Draft)
 		v.ReviewNote = pr.rec.ReviewNote
 		if pr.rec.State == StateReview {
 			v.SubmittedBy = s.d.Accounts.Name(pr.rec.SubmittedBy)
@@ -163,7 +190,7 @@ func (s *Service) Version(p accounts.Principal, id string, n int) (Content, Vers
 		return Content{}, VersionInfo{}, apperr.New(apperr.NotFound, "no such version")
 	}
 	ver := pr.versions[n-1]
-	return *render(ver.Fields), VersionInfo{N: ver.N, Name: ver.Fields.Name, PublishedAt: ver.PublishedAt,
+	return *pr.rendered(versionKey(ver.N), ver.Fields), VersionInfo{N: ver.N, Name: ver.Fields.Name, PublishedAt: ver.PublishedAt,
 		AuthorName: s.d.Accounts.Name(ver.AuthorID), ApprovedBy: s.d.Accounts.Name(ver.ApprovedBy)}, nil
 }
 
