@@ -9,6 +9,8 @@ import {
   REACTIONS, deletePost, editPost, followThread, forumName, getThread, markRead, moderate, postHistory, preview, react, reply, reportPost,
   type LiveChange, type Post, type ThreadPage,
 } from '../forums/api';
+import { MentionInput, type MentionValue } from '../comments/MentionInput';
+import { encodeMentions } from '../comments/mentions';
 import '../forums/forums.css';
 
 /** Keeps the person's own reaction flags when a live copy of a post (viewed by nobody) replaces it. */
@@ -185,7 +187,7 @@ export function ForumThreadPage() {
               onError={setError}
               onQuote={() => {
                 setQuote(p);
-                replyRef.current?.focus();
+                (replyRef.current ?? document.getElementById('reply-body'))?.focus();
               }}
             />
           ))}
@@ -204,6 +206,8 @@ export function ForumThreadPage() {
       {page.canWrite ? (
         <ReplyBox
           threadId={threadId}
+          workspaceId={page.forum.kind === 'workspace' ? page.forum.workspaceId : undefined}
+          me={user?.id ?? null}
           textareaRef={replyRef}
           quote={quote}
           onClearQuote={() => setQuote(null)}
@@ -221,16 +225,20 @@ export function ForumThreadPage() {
 }
 
 function ReplyBox({
-  threadId, textareaRef, quote, onClearQuote, onSent,
+  threadId, workspaceId, me, textareaRef, quote, onClearQuote, onSent,
 }: {
   threadId: string;
+  /** A group's area: @mentions of its members are offered while typing. */
+  workspaceId?: string;
+  me: string | null;
   textareaRef: React.RefObject<HTMLTextAreaElement | null>;
   quote: Post | null;
   onClearQuote: () => void;
   onSent: (p: Post) => void;
 }) {
   const { t } = useTranslation();
-  const [body, setBody] = useState('');
+  const [value, setValue] = useState<MentionValue>({ text: '', picks: [] });
+  const body = encodeMentions(value.text, value.picks);
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -238,7 +246,7 @@ function ReplyBox({
     setBusy(true);
     try {
       const p = await reply(threadId, body, quote?.id);
-      setBody('');
+      setValue({ text: '', picks: [] });
       setHtml(null);
       setError(null);
       onSent(p);
@@ -262,8 +270,14 @@ function ReplyBox({
             </button>
           </div>
         ) : null}
-        <label htmlFor="reply-body">{t('forums.replyLabel')}</label>
-        <textarea id="reply-body" ref={textareaRef} value={body} onChange={(e) => setBody(e.target.value)} aria-describedby="reply-hint" />
+        {workspaceId ? (
+          <MentionInput id="reply-body" workspaceId={workspaceId} me={me} label={t('forums.replyLabel')} value={value} onChange={setValue} rows={6} describedBy="reply-hint" />
+        ) : (
+          <>
+            <label htmlFor="reply-body">{t('forums.replyLabel')}</label>
+            <textarea id="reply-body" ref={textareaRef} value={value.text} onChange={(e) => setValue({ text: e.target.value, picks: [] })} aria-describedby="reply-hint" />
+          </>
+        )}
         <p id="reply-hint" className="forum-meta">
           {t('forums.markdownHint')}
         </p>
