@@ -113,6 +113,20 @@ test('two published versions compare field by field, and the editor opens a revi
   await diff.getByText(t('fi', 'practices.fields.results'), { exact: true }).waitFor();
   assert.match(await diff.locator('del').first().textContent(), /Ensimmäiset/);
   await noSerious(page, 'practice-compare');
+  // Link it with an action of an Etelä-Savo plan; the plan lists the practice back.
+  const plan = page.getByRole('combobox', { name: t('fi', 'practices.plan'), exact: true });
+  await plan.locator('option').nth(1).waitFor({ state: 'attached' });
+  await plan.selectOption({ index: 1 });
+  const action = page.getByRole('combobox', { name: t('fi', 'practices.action'), exact: true });
+  await action.locator('option').nth(1).waitFor({ state: 'attached' });
+  await action.selectOption({ index: 1 });
+  await page.getByRole('button', { name: t('fi', 'practices.linkSubmit'), exact: true }).click();
+  await page.getByRole('status').filter({ hasText: t('fi', 'practices.linkedDone') }).waitFor();
+  const planTitle = (await plan.locator('option:checked').textContent()).trim();
+  await page.getByRole('link', { name: t('fi', 'practices.linkAction', { title: planTitle }) }).waitFor();
+  const planId = await plan.inputValue();
+  const back = await api(server, 'GET', `/documents/${planId}/practice-links`, { as: ACCOUNTS.etelaSavoMember });
+  assert.ok(back.some((l) => /Ohjaamon jalkautuva ohjaus/.test(l.practiceName)), 'the plan lists the practice');
   // The author (the demo member) edits: the editor holds the working copy.
   await page.getByRole('link', { name: t('fi', 'practices.editRevision') }).click();
   await heading(page, t('fi', 'practices.editTitle'));

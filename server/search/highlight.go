@@ -2,8 +2,14 @@ package search
 
 import (
 	"html"
+	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fi"
+	"github.com/blevesearch/bleve/v2/analysis/lang/sv"
 )
 
 // fragmentLen is about how many bytes of a body a result shows around its first match.
@@ -69,4 +75,92 @@ func Fragment(text string, spans []span, n int) string {
 		out += "…"
 	}
 	return out
+}
+
+// highlighter finds the words of a query in a text as the index matched them: a word of
+// the text is marked when one of the analysers (Finnish, Swedish, plain) turns it into a term
+// the same analyser made of a query word, or when it starts with the last query word (typing).
+type highlighter struct {
+	analyzers []analysis.Analyzer
+	terms     []map[string]bool // per analyser
+	prefix    string
+}
+
+func (ix *Index) highlighter(words []string) *highlighter {
+	h := &highlighter{}
+	if len(words) == 0 {
+		return h
+	}
+	q := []byte(strings.Join(words, " "))
+	for _, name := range []string{fi.AnalyzerName, sv.AnalyzerName, standard.Name} {
+		a := ix.bleve.Mapping().AnalyzerNamed(name)
+		if a == nil {
+			continue
+		}
+		set := map[string]bool{}
+		for _, tok := range a.Analyze(q) {
+			set[string(tok.Term)] = true
+		}
+		h.analyzers = append(h.analyzers, a)
+		h.terms = append(h.terms, set)
+	}
+	if last := words[len(words)-1]; len([]rune(last)) >= minPrefix {
+		h.prefix = last
+	}
+	return h
+}
+
+// chunk is how much of a long text is analysed at a time when looking for its first match.
+const chunk = 2048
+
+// spans returns the matched byte ranges of text, sorted and merged. With window > 0 only
+// those up to about window bytes after the first match are wanted (a fragment), so a long
+// text is analysed a chunk at a time and no further.
+func (h *highlighter) spans(text string, window int) []span {
+	if len(h.analyzers) == 0 || text == "" {
+		return nil
+	}
+	var out []span
+	for from := 0; from < len(text); {
+		to := len(text)
+		if window > 0 && to-from > chunk {
+			to = from + chunk
+			if i := strings.LastIndexAny(text[from:to], " \n\t"); i > 0 {
+				to = from + i
+			}
+		}
+		out = append(out, h.match(text[from:to], from)...)
+		from = to
+		if window > 0 && len(out) > 0 && from > out[0].start+window {
+			break
+		}
+	}
+	return merge(out)
+}
+
+func (h *highlighter) match(text string, base int) []span {
+	var out []span
+	b := []byte(text)
+	for i, a := range h.analyzers {
+		for _, tok := range a.Analyze(b) {
+			if h.terms[i][string(tok.Term)] || (h.prefix != "" && strings.HasPrefix(string(tok.Term), h.prefix)) {
+				out = append(out, span{base + tok.Start, base + tok.End})
+			}
+		}
+	}
+	return out
+}
+
+// merge sorts spans and joins overlapping ones.
+func merge(out []span) []span {
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	merged := out[:0]
+	for _, s := range out {
+		if n := len(merged); n > 0 && s.start <= merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, s.end)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
 }

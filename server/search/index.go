@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -17,7 +16,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -50,14 +48,19 @@ type Index struct {
 	bleve bleve.Index
 	dir   string // scratch directory of the bleve index
 
-	mu      sync.Mutex // guards entries and pending
-	entries map[string]Entry
-	pending map[string]*Entry // nil: remove
-	wake    chan struct{}
+	mu       sync.Mutex // guards entries, pending and applying
+	entries  map[string]Entry
+	pending  map[string]*Entry // nil: remove
+	applying int               // changes taken from pending, not yet searchable
+	wake     chan struct{}
 
 	apply sync.Mutex // serialises applying the queue to bleve
-	stop  chan struct{}
-	done  chan struct{}
+
+	// OnFlush, when set before the first Put, is told after the queue was applied: how many
+	// changes and how long it took (the service logs large ones: the build at start).
+	OnFlush func(changes int, took time.Duration)
+	stop    chan struct{}
+	done    chan struct{}
 }
 
 // New returns an empty index with its background writer running; Close stops it.
@@ -108,7 +111,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.Analyzer = tf.analyzer
 		f.Store = false
 		f.IncludeInAll = false
-		f.IncludeTermVectors = true // term locations: the highlighted fragments
+		f.IncludeTermVectors = false // highlights are found again in the few hits shown (highlight.go): decoding every match's positions cost more than the search
 		f.DocValues = false
 		doc.AddFieldMappingsAt(tf.name, f)
 	}
@@ -197,10 +200,14 @@ const maxBatch = 2000
 func (ix *Index) Flush() error {
 	ix.apply.Lock()
 	defer ix.apply.Unlock()
+	began, applied := time.Now(), 0
 	for {
 		ix.mu.Lock()
 		if len(ix.pending) == 0 {
 			ix.mu.Unlock()
+			if applied > 0 && ix.OnFlush != nil {
+				ix.OnFlush(applied, time.Since(began))
+			}
 			return nil
 		}
 		todo := make(map[string]*Entry, min(len(ix.pending), maxBatch))
@@ -211,6 +218,7 @@ func (ix *Index) Flush() error {
 				break
 			}
 		}
+		ix.applying += len(todo)
 		ix.mu.Unlock()
 		b := ix.bleve.NewBatch()
 		for k, e := range todo {
@@ -219,12 +227,20 @@ func (ix *Index) Flush() error {
 				continue
 			}
 			if err := b.Index(k, indexed(*e)); err != nil {
+				ix.mu.Lock()
+				ix.applying -= len(todo)
+				ix.mu.Unlock()
 				return fmt.Errorf("search index %s: %w", k, err)
 			}
 		}
-		if err := ix.bleve.Batch(b); err != nil {
+		err := ix.bleve.Batch(b)
+		ix.mu.Lock()
+		ix.applying -= len(todo)
+		ix.mu.Unlock()
+		if err != nil {
 			return fmt.Errorf("search index batch: %w", err)
 		}
+		applied += len(todo)
 	}
 }
 
@@ -325,10 +341,21 @@ type Result struct {
 // MaxLimit bounds a page.
 const MaxLimit = 50
 
-// Search runs q for s.
+// backlog is how many unapplied changes a search does not wait for: the entries the
+// services hand over at start (thousands of forum posts) are applied by the background
+// writer while searches answer from what is in already.
+const backlog = 5000
+
+// Search runs q for s. It first applies the queued changes, so it finds everything put
+// before it — unless the queue is a start's backlog, which the writer is applying.
 func (ix *Index) Search(s Searcher, q Query) (Result, error) {
-	if err := ix.Flush(); err != nil {
-		return Result{}, err
+	ix.mu.Lock()
+	queued := len(ix.pending) + ix.applying
+	ix.mu.Unlock()
+	if queued > 0 && queued <= backlog {
+		if err := ix.Flush(); err != nil {
+			return Result{}, err
+		}
 	}
 	if q.Limit <= 0 || q.Limit > MaxLimit {
 		q.Limit = 20
@@ -371,7 +398,6 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 		all = append(append([]query.Query(nil), must...), anyTerm(fKind, q.Kinds))
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(all...), q.Limit, q.Offset, false)
-	req.IncludeLocations = true
 	if len(q.Kinds) == 0 && !q.NoCounts {
 		req.AddFacet(fKind, bleve.NewFacetRequest(fKind, len(Kinds)+2))
 	}
@@ -385,12 +411,13 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 		return Result{}, fmt.Errorf("search: %w", err)
 	}
 	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits)), ByKind: map[string]int{}}
+	hl := ix.highlighter(words)
 	for _, h := range res.Hits {
 		e, ok := ix.entry(h.ID)
 		if !ok {
 			continue // removed since
 		}
-		title, body := marks(h.Locations, "title_"), marks(h.Locations, "body_")
+		title, body := hl.spans(e.Title, 0), hl.spans(e.Body, fragmentLen)
 		out.Hits = append(out.Hits, Hit{Kind: e.Kind, ID: e.ID, Title: e.Title, TitleHTML: Highlight(e.Title, title),
 			FragmentHTML: Fragment(e.Body, body, fragmentLen), Link: e.Link, Region: nonNil(e.Region), Theme: nonNil(e.Theme),
 			NationalGoal: nonNil(e.NationalGoal), At: e.At})
@@ -430,13 +457,16 @@ func anyTerm(field string, terms []string) query.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// textQuery: every word must match some text field, in a stemmed or plain form; the last
-// word (the one being typed) also as a prefix of a plain word.
+// textQuery: every word must match some text field in its stemmed form (Finnish or
+// Swedish); the last word (the one being typed) also as a prefix of a plain word.
 func textQuery(words []string) query.Query {
 	var each []query.Query
 	for i, w := range words {
 		var alts []query.Query
 		for _, tf := range textFields {
+			if tf.analyzer == standard.Name {
+				continue // the stemmed fields hold every word the plain ones do (plain serves prefixes)
+			}
 			mq := bleve.NewMatchQuery(w)
 			mq.SetField(tf.name)
 			mq.Analyzer = tf.analyzer
@@ -474,39 +504,3 @@ func Words(s string) []string {
 
 // span is a matched byte range of a text.
 type span struct{ start, end int }
-
-// marks collects the matched byte ranges of the fields with the prefix, sorted and merged.
-func marks(locs search.FieldTermLocationMap, prefix string) []span {
-	var out []span
-	for field, terms := range locs {
-		if !strings.HasPrefix(field, prefix) {
-			continue
-		}
-		for _, ls := range terms {
-			for _, l := range ls {
-				out = append(out, span{int(l.Start), int(l.End)})
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
-	merged := out[:0]
-	for _, s := range out {
-		if n := len(merged); n > 0 && s.start <= merged[n-1].end {
-			merged[n-1].end = max(merged[n-1].end, s.end)
-			continue
-		}
-		merged = append(merged, s)
-	}
-	return merged
-}
-
-// Entries returns every entry (for measurements and tests).
-func (ix *Index) Entries() []Entry {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	out := make([]Entry, 0, len(ix.entries))
-	for _, e := range ix.entries {
-		out = append(out, e)
-	}
-	return out
-}

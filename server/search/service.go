@@ -71,9 +71,20 @@ func NewService(d Deps) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d.Log != nil {
+		ix.OnFlush = func(n int, took time.Duration) {
+			if n >= bigFlush {
+				d.Log.Info("search index applied a batch", "changes", n, "took", took.Round(time.Millisecond).String(), "entries", ix.Len())
+			}
+		}
+	}
 	return &Service{Index: ix, d: d, dirty: map[string]documents.Record{}, wake: make(chan struct{}, 1),
 		stop: make(chan struct{}), done: make(chan struct{}), members: map[string]Entry{}, national: "(plans not put yet)"}, nil
 }
+
+// bigFlush is how many changes applied at once are worth a line in the log (the forums'
+// and practices' entries arrive at start this way).
+const bigFlush = 1000
 
 // admin reads every workspace and its people: search builds entries for everyone and
 // filters per searcher.

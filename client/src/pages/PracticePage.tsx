@@ -21,6 +21,7 @@ import {
   type PracticeContent,
 } from '../practices/api';
 import { StateTag } from '../practices/common';
+import { LinkToPlan } from '../practices/LinkToPlan';
 import { diffVersions } from '../practices/diff';
 import '../practices/practices.css';
 
@@ -224,12 +225,12 @@ function Adoptions({ p }: { p: Practice }) {
 function Links({ p }: { p: Practice }) {
   const { t } = useTranslation();
   const links = useQuery({ queryKey: ['practices', p.id, 'links'], queryFn: () => listPracticeLinks(p.id) });
-  if (!links.data || links.data.length === 0) return null;
   return (
     <section className="practice-section" aria-labelledby="ps-links">
       <h2 id="ps-links">{t('practices.linked')}</h2>
+      {links.data && links.data.length === 0 ? <Paragraph>{t('practices.noLinks')}</Paragraph> : null}
       <ul>
-        {links.data.map((l) => (
+        {(links.data ?? []).map((l) => (
           <li key={l.id}>
             {l.kind === 'action' ? (
               <RouterLink asComponent={RRLink} to={`/workspaces/${l.workspaceId}/documents/${l.documentId}`}>
@@ -243,6 +244,7 @@ function Links({ p }: { p: Practice }) {
           </li>
         ))}
       </ul>
+      <LinkToPlan practiceId={p.id} />
     </section>
   );
 }
