@@ -137,21 +137,7 @@ func (s *Service) name(id string) string {
 }
 
 func (s *Service) viewForum(p accounts.Principal, f *forum) ForumView {
-	v := ForumView{ID: f.id, Kind: f.kind, CanWrite: s.canWrite(p, f), CanModerate: s.canModerate(p, f), Following: f.follows[p.UserID]}
-	switch f.kind {
-	case KindTheme:
-		v.Names = Names{FI: f.theme.NameFI, SV: f.theme.NameSV, EN: f.theme.NameEN}
-	case KindWorkspace:
-		n, _ := s.d.Workspaces.Name(f.workspace)
-		v.Names, v.WorkspaceID = Names{n, n, n}, f.workspace
-	case KindCircle:
-		c := f.circle
-		v.Names = Names{c.title, c.title, c.title}
-		for _, ws := range c.invited {
-			n, _ := s.d.Workspaces.Name(ws)
-			v.Workspaces = append(v.Workspaces, Group{ID: ws, Name: n, Joined: contains(c.joined, ws)})
-		}
-	}
+	v := s.forumHead(p, f)
 	reads := s.reads[p.UserID]
 	mod := v.CanModerate
 	for _, th := range f.threads {
@@ -165,6 +151,26 @@ func (s *Service) viewForum(p accounts.Principal, f *forum) ForumView {
 		}
 		if reads[th.id] < len(th.posts) {
 			v.Unread++
+		}
+	}
+	return v
+}
+
+// forumHead is a forum without its counts (a thread's page shows only its name and rights).
+func (s *Service) forumHead(p accounts.Principal, f *forum) ForumView {
+	v := ForumView{ID: f.id, Kind: f.kind, CanWrite: s.canWrite(p, f), CanModerate: s.canModerate(p, f), Following: f.follows[p.UserID]}
+	switch f.kind {
+	case KindTheme:
+		v.Names = Names{FI: f.theme.NameFI, SV: f.theme.NameSV, EN: f.theme.NameEN}
+	case KindWorkspace:
+		n, _ := s.d.Workspaces.Name(f.workspace)
+		v.Names, v.WorkspaceID = Names{n, n, n}, f.workspace
+	case KindCircle:
+		c := f.circle
+		v.Names = Names{c.title, c.title, c.title}
+		for _, ws := range c.invited {
+			n, _ := s.d.Workspaces.Name(ws)
+			v.Workspaces = append(v.Workspaces, Group{ID: ws, Name: n, Joined: contains(c.joined, ws)})
 		}
 	}
 	return v
@@ -376,7 +382,7 @@ func (s *Service) Thread(p accounts.Principal, threadID string, after, before, l
 	if before > 0 {
 		to = min(max(before-1, 0), len(th.posts))
 	}
-	out := ThreadPage{Thread: s.head(p, th, time.Time{}), Forum: s.viewForum(p, th.forum), Posts: make([]PostView, 0, to-from),
+	out := ThreadPage{Thread: s.head(p, th, time.Time{}), Forum: s.forumHead(p, th.forum), Posts: make([]PostView, 0, to-from),
 		CanWrite: s.canWrite(p, th.forum) && (!th.locked || mod), CanModerate: mod, HasBefore: from > 0, HasAfter: to < len(th.posts)}
 	for _, po := range th.posts[from:to] {
 		out.Posts = append(out.Posts, s.viewPost(p, po, mod))
