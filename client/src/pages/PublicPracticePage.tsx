@@ -68,7 +68,7 @@ export function PublicPracticePage() {
               <section key={f} className="public-goal" aria-labelledby={`practice-${f}`}>
                 <h2 id={`practice-${f}`}>{t(`public.practiceFields.${f}`)}</h2>
                 {/* Safe HTML: the server renders Markdown and escapes everything else. */}
-                <div className="public-text public-html" dangerouslySetInnerHTML={{ __html: p.html[f] }} />
+                <div className="public-html" dangerouslySetInnerHTML={{ __html: p.html[f] }} />
               </section>
             ))}
           </>
