@@ -135,3 +135,23 @@ test('two published versions compare field by field, and the editor opens a revi
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('signed out, the library lists the public practices and opens one', async () => {
+  const { server, browser } = env;
+  const page = await newPage(browser, server);
+  const savo = (await api(server, 'GET', '/reference')).regions.find((r) => r.code === 'etela-savo').id;
+  await page.goto('/practices?region=' + savo);
+  await heading(page, t('fi', 'practices.title'));
+  const link = page.getByRole('link', { name: 'Ohjaamon jalkautuva ohjaus Etelä-Savossa' });
+  await link.waitFor();
+  const all = await api(server, 'GET', '/practices?limit=200');
+  assert.ok(all.items.every((p) => p.public), 'only public practices signed out');
+  await noSerious(page, 'practices-signed-out');
+  await link.click();
+  await heading(page, 'Ohjaamon jalkautuva ohjaus Etelä-Savossa');
+  await page.getByRole('heading', { name: t('fi', 'practices.fields.basicIdea'), exact: true }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: t('fi', 'practices.adoptHeading'), exact: true }).count(), 0);
+  await noSerious(page, 'practice-signed-out');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
