@@ -252,19 +252,6 @@ const PAGES = [
     },
   },
   {
-    name: 'search',
-    route: '/search',
-    who: 'coordinator',
-    open: async (page, lang) => {
-      const box = page.getByRole('combobox', { name: t(lang, 'search.label') });
-      await box.fill('ohjaamo');
-      await page.getByRole('listbox', { name: t(lang, 'search.suggestions') }).getByRole('option').first().waitFor();
-      await box.press('Enter');
-      await heading(page, t(lang, 'search.title'));
-      await page.locator('.search-result').first().waitFor();
-    },
-  },
-  {
     name: 'forums',
     route: '/forums',
     who: 'coordinator',
