@@ -158,6 +158,37 @@ func TestAuthorizationMatrix(t *testing.T) {
 	var circle struct{ ID string }
 	w.must(201, "POST", "/api/v1/forums/circles", w.coord.Token, map[string]any{"title": "Piiri", "workspaceId": w.kainuu, "invite": []string{w.savo}}).json(t, &circle)
 
+	// Practices: a published one of Kainuu's (the network reads it), drafts made anew where a
+	// call changes their state. A draft is read by whoever reads Kainuu's workspace; another
+	// group and signed-out callers are told it does not exist.
+	published := "/api/v1/practices/" + w.publishPractice("Matriisin käytäntö").ID
+	newDraft := func() practiceView {
+		var v practiceView
+		w.must(201, "POST", "/api/v1/practices", w.member.Token, map[string]any{"workspaceId": w.kainuu, "name": "Luonnos", "summary": "Lyhyesti", "basicIdea": "Idea"}).json(t, &v)
+		return v
+	}
+	draft := "/api/v1/practices/" + newDraft().ID
+	practiceWant := func(ok int, okRoles []string, other int) map[string]int {
+		m := map[string]int{"anonymous": 401, "otherGroup": other}
+		for _, r := range []string{"admin", "coordinator", "member", "observer", "national"} {
+			m[r] = 403
+		}
+		for _, r := range okRoles {
+			m[r] = ok
+		}
+		return m
+	}
+	draftReaders := map[string]int{"anonymous": 404, "admin": 200, "coordinator": 200, "member": 200, "observer": 200, "national": 200, "otherGroup": 404}
+	freshSubmitted := func(string) string {
+		v := newDraft()
+		w.must(200, "POST", "/api/v1/practices/"+v.ID+"/submit", w.member.Token, map[string]any{"version": v.Version})
+		return "/api/v1/practices/" + v.ID + "/review"
+	}
+	freshLink := func(string) string {
+		var l struct{ ID string }
+		w.must(201, "POST", published+"/links", w.member.Token, map[string]any{"kind": "action", "documentId": strings.TrimPrefix(doc, "/api/v1/documents/"), "node": fmt.Sprintf("poistettava-%d", fresh())}).json(t, &l)
+		return published + "/links/" + l.ID
+	}
 	rows := []row{
 		{"GET", "/me", fixed("/api/v1/me"), nil, allow(200, signedIn...)},
 		{"PATCH", "/me", fixed("/api/v1/me"), func(string) any { return map[string]string{"title": "Ohjaaja"} }, allow(200, signedIn...)},
@@ -271,6 +302,23 @@ func TestAuthorizationMatrix(t *testing.T) {
 			forumWant(200, editors, []string{"observer"}, 403)},
 		{"POST", "/posts/{postId}/reports", fixed("/api/v1/posts/" + memberPost.ID + "/reports"), func(string) any { return map[string]string{"reason": "Asiaton"} },
 			forumWant(204, kainuuReaders, nil, 0)},
+		// Practices.
+		{"GET", "/practices", fixed("/api/v1/practices"), nil, everyone(200)},
+		{"POST", "/practices", fixed("/api/v1/practices"), func(string) any { return map[string]any{"workspaceId": w.kainuu, "name": "Uusi"} }, practiceWant(201, editors, 403)},
+		{"GET", "/practices/{practiceId}", fixed(draft), nil, draftReaders},
+		{"PUT", "/practices/{practiceId}", fixed(draft), func(string) any { return map[string]any{"version": version(draft), "name": "Uusi nimi"} }, practiceWant(200, editors, 404)},
+		{"POST", "/practices/{practiceId}/submit", func(string) string { return "/api/v1/practices/" + newDraft().ID + "/submit" }, func(string) any { return map[string]int{"version": 1} }, practiceWant(200, editors, 404)},
+		{"POST", "/practices/{practiceId}/review", freshSubmitted, func(string) any { return map[string]any{"version": 2, "decision": "approve"} }, practiceWant(200, []string{"coordinator"}, 404)},
+		{"POST", "/practices/{practiceId}/visibility", fixed(published + "/visibility"), func(string) any { return map[string]any{"version": version(published), "public": false} }, practiceWant(200, []string{"coordinator"}, 403)},
+		{"GET", "/practices/{practiceId}/versions/{n}", fixed(published + "/versions/1"), nil, allow(200, signedIn...)},
+		{"GET", "/practices/{practiceId}/adoptions", fixed(published + "/adoptions"), nil, allow(200, signedIn...)},
+		{"POST", "/practices/{practiceId}/adoptions", fixed(published + "/adoptions"), func(string) any { return map[string]string{"workspaceId": w.savo, "experience": "Toimii"} }, allow(201, "otherGroup")},
+		{"GET", "/practices/{practiceId}/links", fixed(published + "/links"), nil, allow(200, signedIn...)},
+		{"POST", "/practices/{practiceId}/links", fixed(published + "/links"), func(role string) any {
+			return map[string]string{"kind": "action", "documentId": strings.TrimPrefix(doc, "/api/v1/documents/"), "node": "n-" + role}
+		}, practiceWant(201, editors, 400)},
+		{"DELETE", "/practices/{practiceId}/links/{linkId}", freshLink, nil, practiceWant(204, editors, 403)},
+		{"GET", "/documents/{documentId}/practice-links", fixed(doc + "/practice-links"), nil, allow(200, readers...)},
 	}
 	covered := map[string]bool{}
 	for _, r := range rows {
