@@ -360,7 +360,8 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 	if q.Limit <= 0 || q.Limit > MaxLimit {
 		q.Limit = 20
 	}
-	var must []query.Query
+	// Who may read and the filters only narrow (unscored); the words rank.
+	var filters []query.Query
 	if !s.All {
 		terms := []string{"public"}
 		if s.SignedIn {
@@ -369,35 +370,45 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 				terms = append(terms, "ws:"+w)
 			}
 		}
-		must = append(must, anyTerm(fReaders, terms))
+		filters = append(filters, anyTerm(fReaders, terms))
 	}
 	words := Words(q.Text)
+	var scored query.Query = bleve.NewMatchAllQuery()
 	if len(words) > 0 {
-		must = append(must, textQuery(words))
+		scored = textQuery(words)
 	}
 	if len(q.Region) > 0 {
-		must = append(must, anyTerm(fRegion, q.Region))
+		filters = append(filters, anyTerm(fRegion, q.Region))
 	}
 	if len(q.Theme) > 0 {
-		must = append(must, anyTerm(fTheme, q.Theme))
+		filters = append(filters, anyTerm(fTheme, q.Theme))
 	}
 	if len(q.NationalGoal) > 0 {
-		must = append(must, anyTerm(fGoal, q.NationalGoal))
+		filters = append(filters, anyTerm(fGoal, q.NationalGoal))
 	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		incl, excl := true, false
 		dq := bleve.NewDateRangeInclusiveQuery(q.From, q.To, &incl, &excl)
 		dq.SetField(fAt)
-		must = append(must, dq)
+		filters = append(filters, dq)
 	}
-	if len(must) == 0 {
-		must = append(must, bleve.NewMatchAllQuery())
+	build := func(filters []query.Query) query.Query {
+		bq := bleve.NewBooleanQuery()
+		bq.AddMust(scored)
+		switch len(filters) {
+		case 0:
+		case 1:
+			bq.AddFilter(filters[0])
+		default:
+			bq.AddFilter(bleve.NewConjunctionQuery(filters...))
+		}
+		return bq
 	}
-	all := must
+	all := filters
 	if len(q.Kinds) > 0 {
-		all = append(append([]query.Query(nil), must...), anyTerm(fKind, q.Kinds))
+		all = append(append([]query.Query(nil), filters...), anyTerm(fKind, q.Kinds))
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(all...), q.Limit, q.Offset, false)
+	req := bleve.NewSearchRequestOptions(build(all), q.Limit, q.Offset, false)
 	if len(q.Kinds) == 0 && !q.NoCounts {
 		req.AddFacet(fKind, bleve.NewFacetRequest(fKind, len(Kinds)+2))
 	}
@@ -426,7 +437,7 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 	// second request for them.
 	fres := res
 	if len(q.Kinds) > 0 && !q.NoCounts {
-		fr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), 0, 0, false)
+		fr := bleve.NewSearchRequestOptions(build(filters), 0, 0, false)
 		fr.AddFacet(fKind, bleve.NewFacetRequest(fKind, len(Kinds)+2))
 		if fres, err = ix.bleve.Search(fr); err != nil {
 			return Result{}, fmt.Errorf("search counts: %w", err)
