@@ -1,5 +1,6 @@
-// Search as people meet it: a member of Etelä-Savo types an inflected Finnish word into the
-// header's search box, sees a plan of their group among the suggestions as they type, moves to
+// Search as people meet it: a member of Etelä-Savo types an inflected Finnish word
+// ("toimintasuunnitelmassa": in the action plan) into the header's search box, sees a plan of their
+// group among the suggestions as they type, moves to
 // it with the arrow keys and opens it with Enter; Enter without a choice opens the full results
 // page, where matches are highlighted, filters narrow the results and the URL keeps them; the
 // page passes axe. Another region's member never sees that plan.
@@ -19,11 +20,11 @@ test('an inflected word finds a plan as you type; arrows and Enter open it', asy
   await signIn(page, ACCOUNTS.etelaSavoMember);
   const input = box(page);
   await input.click();
-  await input.pressSequentially('ohjaamoissa', { delay: 20 });
+  await input.pressSequentially('toimintasuunnitelmassa', { delay: 20 });
   const option = suggestions(page).getByRole('option', { name: new RegExp(PLAN) });
   await option.waitFor();
   // The word's other form is highlighted in the suggestion.
-  assert.match(await option.locator('mark').first().innerText(), /^ohjaamo/i);
+  assert.match(await option.locator('mark').first().innerText(), /^toimintasuunnitelma$/i);
   // The live region tells how many were found.
   await page.getByRole('status').filter({ hasText: /tulos/ }).first().waitFor();
   assert.equal(await input.getAttribute('aria-expanded'), 'true');

@@ -194,7 +194,7 @@ func (ix *Index) Close() error {
 
 // maxBatch bounds one bleve batch, so a search that applies the queue waits for at most
 // one batch's worth of another writer's work.
-const maxBatch = 2000
+const maxBatch = 500
 
 // Flush applies every queued Put and Remove to the bleve index.
 func (ix *Index) Flush() error {
@@ -342,9 +342,9 @@ type Result struct {
 const MaxLimit = 50
 
 // backlog is how many unapplied changes a search does not wait for: the entries the
-// services hand over at start (thousands of forum posts) are applied by the background
-// writer while searches answer from what is in already.
-const backlog = 5000
+// services hand over at start (thousands of forum posts) or a burst are applied by the
+// background writer while searches answer from what is in already.
+const backlog = 100
 
 // Search runs q for s. It first applies the queued changes, so it finds everything put
 // before it — unless the queue is a start's backlog, which the writer is applying.
