@@ -276,6 +276,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		// Notifications: everyone their own.
 		{"GET", "/notifications", fixed("/api/v1/notifications"), nil, allow(200, signedIn...)},
 		{"POST", "/notifications/read", fixed("/api/v1/notifications/read"), func(string) any { return map[string]bool{"all": true} }, allow(200, signedIn...)},
+		// Search: anyone (without a token public entries only; what each finds is TestSearch*'s).
+		{"GET", "/search", fixed("/api/v1/search?q=ohjaamo"), nil, everyone(200)},
 		{"GET", "/forums", fixed("/api/v1/forums"), nil, allow(200, signedIn...)},
 		{"POST", "/forums/preview", fixed("/api/v1/forums/preview"), func(string) any { return map[string]string{"body": "**hei**"} }, allow(200, signedIn...)},
 		{"POST", "/forums/circles", fixed("/api/v1/forums/circles"), func(string) any {
