@@ -123,7 +123,7 @@ func (d *docx) table(header []string, widths []int, rows [][]string) {
 func WriteDOCX(w io.Writer, p *Plan) error {
 	d := &docx{}
 	d.b.Grow(64 * 1024)
-	writePlanDOCX(d, p)
+	writePlan(d, p)
 	zw := zip.NewWriter(w)
 	files := []struct{ name, body string }{
 		{"[Content_Types].xml", docxContentTypes},
@@ -145,7 +145,23 @@ func WriteDOCX(w io.Writer, p *Plan) error {
 	return zw.Close()
 }
 
-func writePlanDOCX(d *docx, p *Plan) {
+// sink is what a plan's outline is written into: DOCX and PDF render the same walk.
+type sink interface {
+	heading(level int, s string)
+	body(s string)
+	fact(label, value string)
+	table(header []string, widths []int, rows [][]string)
+	label(s string)                   // a bold line before a table or list
+	followup(word, date, body string) // one follow-up entry ("Seuranta", its date, its text)
+}
+
+func (d *docx) label(s string) { d.para("", bold(s)) }
+
+func (d *docx) followup(_, date, body string) { d.para("", bold(date+": "), plain(body)) }
+
+// writePlan writes the plan's outline: facts, sections, values, goals with their actions,
+// indicators and follow-ups.
+func writePlan(d sink, p *Plan) {
 	t := p.labels.T
 	d.heading(0, p.Title)
 	d.fact(t("documents.fields.kind"), p.KindName)
@@ -193,7 +209,7 @@ func writePlanDOCX(d *docx, p *Plan) {
 			d.body(a.Description)
 			d.fact(t("editor.fields.contact"), a.Contact)
 			if len(a.Indicators) > 0 {
-				d.para("", bold(t("editor.indicators")))
+				d.label(t("editor.indicators"))
 				header, widths := IndicatorColumns(p)
 				rows := make([][]string, len(a.Indicators))
 				for i, in := range a.Indicators {
@@ -202,9 +218,9 @@ func writePlanDOCX(d *docx, p *Plan) {
 				d.table(header, widths, rows)
 			}
 			if len(a.Followups) > 0 {
-				d.para("", bold(t("editor.followups")))
+				d.label(t("editor.followups"))
 				for _, f := range a.Followups {
-					d.para("", bold(orUntitled(f.Date, t("editor.untitled.followup"))+": "), plain(f.Body))
+					d.followup(t("exports.followup"), orUntitled(f.Date, t("editor.untitled.followup")), f.Body)
 				}
 			}
 		}

@@ -198,67 +198,13 @@ func drawHeader(f *fpdf.Fpdf, d *pdfDoc, header []string, ws []float64, lines fu
 	f.SetXY(f.GetX(), y+h)
 }
 
+func (d *pdfDoc) label(string) {} // the PDF's tables carry their own header rows
+
+func (d *pdfDoc) followup(word, date, body string) { d.fact(word+" "+date, body) }
+
 // WritePDF writes the plan as a PDF document.
 func WritePDF(w io.Writer, p *Plan) error {
 	d := newPDF(p)
-	t := p.labels.T
-	d.heading(0, p.Title)
-	d.fact(t("documents.fields.kind"), p.KindName)
-	d.fact(t("exports.group"), p.Workspace)
-	d.fact(t("documents.fields.period"), p.Period)
-	d.fact(t("documents.fields.status"), p.StatusName)
-	d.fact(t("documents.fields.updated"), p.Updated)
-	if len(p.Responsible) > 0 {
-		d.fact(t("editor.fields.responsible"), strings.Join(p.Responsible, ", "))
-	}
-	if len(p.Sections) > 0 {
-		d.heading(1, t("editor.sections"))
-		for _, s := range p.Sections {
-			d.heading(2, orUntitled(s.Title, t("editor.untitled.section")))
-			d.body(s.Body)
-		}
-	}
-	if len(p.Values) > 0 {
-		d.heading(1, t("editor.strategyValues"))
-		for _, s := range p.Values {
-			d.heading(2, orUntitled(s.Title, t("editor.untitled.value")))
-			d.body(s.Body)
-		}
-	}
-	for gi, g := range p.Goals {
-		d.heading(1, GoalHeading(p, gi))
-		d.body(g.Description)
-		d.fact(t("editor.fields.nationalGoals"), strings.Join(g.NationalGoals, "; "))
-		d.fact(t("exports.qualityDimensions"), strings.Join(g.QualityDimensions, "; "))
-		if len(g.Actions) == 0 {
-			continue
-		}
-		d.heading(2, t("editor.actions"))
-		header, widths := ActionColumns(p)
-		rows := make([][]string, len(g.Actions))
-		for ai, a := range g.Actions {
-			rows[ai] = ActionCells(p, gi, ai, a)
-		}
-		d.table(header, widths, rows)
-		for ai, a := range g.Actions {
-			if a.Description == "" && len(a.Indicators) == 0 && len(a.Followups) == 0 && a.Contact == "" {
-				continue
-			}
-			d.heading(3, ActionHeading(p, gi, ai))
-			d.body(a.Description)
-			d.fact(t("editor.fields.contact"), a.Contact)
-			if len(a.Indicators) > 0 {
-				header, widths := IndicatorColumns(p)
-				rows := make([][]string, len(a.Indicators))
-				for i, in := range a.Indicators {
-					rows[i] = IndicatorCells(in)
-				}
-				d.table(header, widths, rows)
-			}
-			for _, fu := range a.Followups {
-				d.fact(t("exports.followup")+" "+orUntitled(fu.Date, t("editor.untitled.followup")), fu.Body)
-			}
-		}
-	}
+	writePlan(d, p)
 	return d.f.Output(w)
 }
