@@ -15,13 +15,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/fasthttp/websocket"
 )
 
 type forumOps struct {
@@ -57,16 +54,11 @@ func sortedCopy(ds []time.Duration) []time.Duration {
 }
 
 func runForums(ctx context.Context, o options) error {
-	raiseFileLimit()
-	debug.SetGCPercent(400)
-	srv, err := startServer(ctx, o)
+	env, _, stop, err := startWSEnv(ctx, o, 256)
 	if err != nil {
 		return err
 	}
-	defer srv.stop()
-	transport := &http.Transport{Proxy: nil, DialContext: loopbackDial, MaxIdleConnsPerHost: 256, DisableCompression: true}
-	env := &wsEnv{o: o, srv: srv, origin: or(o.origin, srv.base), hc: &http.Client{Transport: transport, Timeout: 60 * time.Second}, t0: time.Now()}
-	env.admin = env.as("")
+	defer stop()
 	groups, err := env.regionalGroups(ctx)
 	if err != nil {
 		return err
@@ -150,7 +142,12 @@ func runForums(ctx context.Context, o options) error {
 	defer stopListening()
 	ready := make(chan struct{}, len(emails))
 	for _, e := range emails {
-		go listenThread(listenCtx, env, tokens[e], long, ready, func(body string, at time.Time) {
+		go env.listenEvents(listenCtx, tokens[e], []string{"thread:" + long}, ready, func(m eventMsg, at time.Time) {
+			var data struct{ Post struct{ Body string } }
+			if m.Kind != "post" || json.Unmarshal(m.Data, &data) != nil {
+				return
+			}
+			body := data.Post.Body
 			i := strings.Index(body, "#tok")
 			if i < 0 {
 				return
@@ -270,42 +267,3 @@ func runForums(ctx context.Context, o options) error {
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
-
-// listenThread subscribes to thread:<id> and calls onPost with each new post's body.
-func listenThread(ctx context.Context, env *wsEnv, token, thread string, ready chan<- struct{}, onPost func(body string, at time.Time)) {
-	signal := sync.OnceFunc(func() { ready <- struct{}{} })
-	defer signal()
-	d := websocket.Dialer{Subprotocols: []string{"elo.v1", "bearer." + token}, HandshakeTimeout: 30 * time.Second, NetDialContext: loopbackDial}
-	conn, _, err := d.DialContext(ctx, "ws"+strings.TrimPrefix(env.srv.base, "http")+"/api/v1/events/socket", http.Header{"Origin": {env.origin}})
-	if err != nil {
-		fmt.Println("events socket:", err)
-		return
-	}
-	defer conn.Close()
-	go func() { <-ctx.Done(); conn.Close() }()
-	if err := conn.WriteMessage(websocket.TextMessage, []byte(`{"type":"subscribe","topics":["thread:`+thread+`"]}`)); err != nil {
-		return
-	}
-	for {
-		_, frame, err := conn.ReadMessage()
-		if err != nil {
-			return
-		}
-		at := time.Now()
-		var msgs []struct {
-			Type, Topic, Kind string
-			Data              struct{ Post struct{ Body string } }
-		}
-		if json.Unmarshal(frame, &msgs) != nil {
-			continue
-		}
-		for _, m := range msgs {
-			switch {
-			case m.Type == "subscribed":
-				signal()
-			case m.Type == "event" && m.Kind == "post":
-				onPost(m.Data.Post.Body, at)
-			}
-		}
-	}
-}

@@ -19,7 +19,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -118,16 +117,11 @@ func (l *probeLog) count() int {
 }
 
 func runNational(ctx context.Context, o options) error {
-	raiseFileLimit()
-	debug.SetGCPercent(400)
-	srv, err := startServer(ctx, o)
+	env, _, stop, err := startWSEnv(ctx, o, 256)
 	if err != nil {
 		return err
 	}
-	defer srv.stop()
-	transport := &http.Transport{Proxy: nil, DialContext: loopbackDial, MaxIdleConnsPerHost: 256, DisableCompression: true}
-	env := &wsEnv{o: o, srv: srv, origin: or(o.origin, srv.base), hc: &http.Client{Transport: transport, Timeout: 60 * time.Second}, t0: time.Now()}
-	env.admin = env.as("")
+	defer stop()
 	editorsWanted := o.editors
 	if editorsWanted == 200 { // the coedit default: this scenario's is 50
 		editorsWanted = 50
@@ -243,7 +237,7 @@ func runNational(ctx context.Context, o options) error {
 	}
 	cellPath := "/api/v1/national/cell?" + url.Values{"nationalGoal": {ng1}, "region": {kainuuRegion}, "period": {period}}.Encode()
 
-	res := &nationalResult{Scenario: "national", Machine: machine(), Server: srv.base, Duration: o.duration.String(),
+	res := &nationalResult{Scenario: "national", Machine: machine(), Server: env.srv.base, Duration: o.duration.String(),
 		NationalUsers: o.users, Editors: len(editing), Plans: len(plansOf)/2 - 1}
 	runCtx, cancel := context.WithTimeout(ctx, o.duration)
 	defer cancel()
@@ -330,7 +324,11 @@ func runNational(ctx context.Context, o options) error {
 					}
 				}
 			}
-			listenNational(runCtx, env, token, onEvent, ready)
+			env.listenEvents(runCtx, token, []string{"national"}, ready, func(m eventMsg, at time.Time) {
+				if m.Topic == "national" && m.Kind == "changed" {
+					onEvent(at)
+				}
+			})
 			mu.Lock()
 			refetch.merge(&lh)
 			toEvent.merge(&eh)
@@ -403,7 +401,7 @@ func runNational(ctx context.Context, o options) error {
 	}()
 	wg.Wait()
 	elapsed := time.Since(began)
-	transport.CloseIdleConnections()
+	env.hc.CloseIdleConnections()
 
 	for u := range seenAt {
 		for i, at := range seenAt[u] {
@@ -430,7 +428,7 @@ func runNational(ctx context.Context, o options) error {
 	if len(missedProbes) > 0 {
 		fmt.Println("status changes not seen (index: dashboards):", missedProbes)
 	}
-	_, peak := rss(srv.pid)
+	_, peak := rss(env.srv.pid)
 	res.RSSPeak = mib(peak)
 	if o.json {
 		b, _ := json.MarshalIndent(res, "", "  ")
@@ -449,43 +447,6 @@ func runNational(ctx context.Context, o options) error {
 	pr("  of which after its acknowledgement", res.AckToDashboard, "(the national view's part; the rest is the plan's room)")
 	fmt.Printf("  server peak RSS %.0f MiB\n", res.RSSPeak)
 	return nil
-}
-
-// listenNational holds an events socket subscribed to the national topic until ctx ends and
-// calls onEvent (on the reading goroutine) with each change event's arrival time.
-func listenNational(ctx context.Context, env *wsEnv, token string, onEvent func(time.Time), subscribed chan<- struct{}) {
-	signal := sync.OnceFunc(func() { subscribed <- struct{}{} })
-	defer signal()
-	d := websocket.Dialer{Subprotocols: []string{"elo.v1", "bearer." + token}, HandshakeTimeout: 30 * time.Second, NetDialContext: loopbackDial}
-	conn, _, err := d.DialContext(ctx, "ws"+strings.TrimPrefix(env.srv.base, "http")+"/api/v1/events/socket", http.Header{"Origin": {env.origin}})
-	if err != nil {
-		fmt.Println("events socket:", err)
-		return
-	}
-	defer conn.Close()
-	go func() { <-ctx.Done(); conn.Close() }()
-	if err := conn.WriteMessage(websocket.TextMessage, []byte(`{"type":"subscribe","topics":["national"]}`)); err != nil {
-		return
-	}
-	for {
-		_, frame, err := conn.ReadMessage()
-		if err != nil {
-			return
-		}
-		at := time.Now()
-		var msgs []struct{ Type, Topic, Kind string }
-		if json.Unmarshal(frame, &msgs) != nil {
-			continue
-		}
-		for _, m := range msgs {
-			switch {
-			case m.Type == "subscribed":
-				signal()
-			case m.Type == "event" && m.Topic == "national" && m.Kind == "changed":
-				onEvent(at)
-			}
-		}
-	}
 }
 
 // nationalEditor joins a plan over its websocket and sets a field once per interval until ctx

@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -138,17 +137,12 @@ type rssResult struct {
 }
 
 func runWS(ctx context.Context, o options) error {
-	limit := raiseFileLimit()
-	debug.SetGCPercent(400) // the tool's own garbage collector: fewer cycles on shared cores
-	srv, err := startServer(ctx, o)
+	env, limit, stop, err := startWSEnv(ctx, o, 64)
 	if err != nil {
 		return err
 	}
-	defer srv.stop()
-	transport := &http.Transport{Proxy: nil, DialContext: loopbackDial, MaxIdleConnsPerHost: 64, DisableCompression: true}
-	env := &wsEnv{o: o, srv: srv, origin: or(o.origin, srv.base), hc: &http.Client{Transport: transport, Timeout: 60 * time.Second}, t0: time.Now()}
-	env.admin = env.as("")
-	r0, _ := rss(srv.pid)
+	defer stop()
+	r0, _ := rss(env.srv.pid)
 	switch o.scenario {
 	case "coedit", "rooms":
 		res, err := runEditScenario(ctx, env)

@@ -14,6 +14,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -39,6 +40,22 @@ type wsEnv struct {
 	// the acknowledgements per 5 s of typing: count, summed and largest latency (µs), for the timeline
 	editStart atomic.Int64
 	slots     [60]struct{ n, sum, max atomic.Int64 } // the tool is closing connections itself: closes are not failures
+}
+
+// startWSEnv raises the file limit, starts (or reaches) the server and returns the environment
+// a websocket scenario runs in: an HTTP client over loopback keeping up to idle connections to
+// the server, and the admin's client (signed in by the scenario). stop ends the server.
+func startWSEnv(ctx context.Context, o options, idle int) (env *wsEnv, limit uint64, stop func(), err error) {
+	limit = raiseFileLimit()
+	debug.SetGCPercent(400) // the tool's own garbage collector: fewer cycles on shared cores
+	srv, err := startServer(ctx, o)
+	if err != nil {
+		return nil, limit, nil, err
+	}
+	transport := &http.Transport{Proxy: nil, DialContext: loopbackDial, MaxIdleConnsPerHost: idle, DisableCompression: true}
+	env = &wsEnv{o: o, srv: srv, origin: or(o.origin, srv.base), hc: &http.Client{Transport: transport, Timeout: 60 * time.Second}, t0: time.Now()}
+	env.admin = env.as("")
+	return env, limit, srv.stop, nil
 }
 
 func (env *wsEnv) since() int64 { return int64(time.Since(env.t0)) }
@@ -81,6 +98,12 @@ func loopbackDial(ctx context.Context, network, addr string) (net.Conn, error) {
 
 // dial opens a document's socket as the token's owner.
 func (env *wsEnv) dial(ctx context.Context, token, docID string, readBuf int) (*websocket.Conn, error) {
+	return env.dialSocket(ctx, token, "/api/v1/documents/"+docID+"/socket", readBuf)
+}
+
+// dialSocket opens the websocket at path (a document's or the events socket) as the token's
+// owner, over loopback only; readBuf 0 is the library's default read buffer.
+func (env *wsEnv) dialSocket(ctx context.Context, token, path string, readBuf int) (*websocket.Conn, error) {
 	d := websocket.Dialer{
 		Subprotocols:     []string{"elo.v1", "bearer." + token},
 		HandshakeTimeout: 30 * time.Second,
@@ -89,7 +112,7 @@ func (env *wsEnv) dial(ctx context.Context, token, docID string, readBuf int) (*
 		NetDialContext:   loopbackDial,
 		Proxy:            nil, // loopback only: never through a proxy
 	}
-	u := "ws" + strings.TrimPrefix(env.srv.base, "http") + "/api/v1/documents/" + docID + "/socket"
+	u := "ws" + strings.TrimPrefix(env.srv.base, "http") + path
 	conn, resp, err := d.DialContext(ctx, u, http.Header{"Origin": {env.origin}})
 	if err != nil {
 		if resp != nil {
