@@ -70,7 +70,7 @@ func main() {
 	flag.DurationVar(&o.think, "think", 0, "random think time of up to this between calls (default 0: closed loop)")
 	flag.StringVar(&o.password, "password", or(os.Getenv("DEMO_PASSWORD"), "elo-demo"), "the demo accounts' password")
 	flag.BoolVar(&o.json, "json", false, "print the results as JSON")
-	flag.StringVar(&o.scenario, "scenario", "http", "http: REST calls of the group home and directory; coedit: many editors in one action plan; rooms: many plans with a few editors each; idle: many quiet websocket connections; national: national users on the dashboard while members edit plans (national.go); search: people typing into the search box (search.go)")
+	flag.StringVar(&o.scenario, "scenario", "http", "http: REST calls of the group home and directory; coedit: many editors in one action plan; rooms: many plans with a few editors each; idle: many quiet websocket connections; national: national users on the dashboard while members edit plans (national.go); search: people typing into the search box (search.go); forums: reading and posting in the forums (forums.go); practices: the good-practice library (practices.go)")
 	flag.IntVar(&o.editors, "editors", 0, "coedit: editors in the plan (default 200); rooms: editors per plan (default 10)")
 	flag.IntVar(&o.rooms, "rooms", 100, "rooms: how many plans, spread over the regional groups")
 	flag.IntVar(&o.conns, "conns", 10000, "idle: websocket connections to hold open")
@@ -109,6 +109,9 @@ func main() {
 	}
 	if o.scenario == "forums" { // forums.go: reading and posting in the forums, live posts
 		run = runForums
+	}
+	if o.scenario == "practices" { // practices.go: browsing, opening and comparing good practices
+		run = runPractices
 	}
 	if err := run(ctx, o); err != nil {
 		fail(err)
