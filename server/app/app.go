@@ -184,7 +184,7 @@ func (a *App) load(ctx context.Context) error {
 	log.Info("working set loaded", "took", took)
 	// The national view folds in every document published from now on; it tells the national
 	// topic's listeners (at most every 250 ms) when an aggregate changed.
-	a.National = national.New(national.Deps{Documents: a.Documents, Workspaces: a.Workspaces, Reference: a.Reference})
+	a.National = national.New(national.Deps{Documents: a.Documents, Workspaces: a.Workspaces, Reference: a.Reference, Practices: a.Practices})
 	a.Events.Authorize(national.Topic, func(p accounts.Principal, topic string) bool {
 		return topic == national.Topic && a.National.CanView(p)
 	})

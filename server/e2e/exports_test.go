@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -125,7 +126,22 @@ func TestActionListExports(t *testing.T) {
 	if got := rows(w.nationalMember, "document="+savo.ID+"&lang=en"); len(got) != 1 || !strings.Contains(got[0], "Planned") {
 		t.Errorf("one plan in English: %q", got)
 	}
-	r := w.must(200, "GET", "/api/v1/actions/export.xlsx?document="+id, w.observer.Token, nil)
+	if got := rows(w.nationalMember, "theme="+refdata.DefaultID(refdata.Themes, "ohjaamo")); len(got) != 0 {
+		t.Errorf("by a theme no goal has: %q", got)
+	}
+	// The CSV is streamed as it is written (chunked, no length); the workbook, which excelize
+	// assembles in memory, is sent whole with its length.
+	r := w.must(200, "GET", "/api/v1/actions/export.csv", w.nationalMember.Token, nil)
+	if r.Header.Get("Content-Length") != "" || !strings.Contains(string(r.Body), "Yhteinen palvelukartta") {
+		t.Errorf("the CSV was not streamed: Content-Length %q", r.Header.Get("Content-Length"))
+	}
+	if cd := r.Header.Get("Content-Disposition"); !strings.Contains(cd, ".csv") {
+		t.Errorf("streamed CSV's file name %q", cd)
+	}
+	r = w.must(200, "GET", "/api/v1/actions/export.xlsx?document="+id, w.observer.Token, nil)
+	if r.Header.Get("Content-Length") != strconv.Itoa(len(r.Body)) {
+		t.Errorf("the workbook's Content-Length %q for %d bytes", r.Header.Get("Content-Length"), len(r.Body))
+	}
 	if r.Header.Get("Content-Type") != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" || !bytes.HasPrefix(r.Body, []byte("PK")) {
 		t.Errorf("not an XLSX: %s", r.Header.Get("Content-Type"))
 	}
@@ -189,6 +205,30 @@ func TestNationalSummaryExports(t *testing.T) {
 	}
 	if !strings.HasPrefix(kainuuTotal, "Kainuu,Total,1,1,1,0,1,") {
 		t.Errorf("Kainuu's total: %q", kainuuTotal)
+	}
+	// The last column counts published practices: one in Kainuu, under national goal 1.
+	if !strings.HasSuffix(lines[0], ",Published practices") || !strings.HasSuffix(kainuuTotal, ",0") {
+		t.Errorf("before publishing: header %q, Kainuu %q", lines[0], kainuuTotal)
+	}
+	if r.Header.Get("Content-Length") != "" {
+		t.Error("the summary CSV was not streamed")
+	}
+	tab := w.listen(w.nationalMember)
+	tab.send(`{"type":"subscribe","topics":["national"]}`)
+	tab.next("subscribed")
+	w.publishPractice("Jalkautuva ohjaus")
+	tab.next("event") // the national view has read the library
+	r = w.must(200, "GET", "/api/v1/national/export.csv?lang=en", w.nationalMember.Token, nil)
+	counted := false
+	for _, l := range strings.Split(string(r.Body), "\n") {
+		l = strings.TrimSpace(l)
+		counted = counted || (strings.HasPrefix(l, "Kainuu,1 ") && strings.HasSuffix(l, ",1"))
+		if strings.HasPrefix(l, "Kainuu,2 ") && !strings.HasSuffix(l, ",0") {
+			t.Errorf("a practice counted under national goal 2: %q", l)
+		}
+	}
+	if !counted {
+		t.Errorf("no practice counted in Kainuu × national goal 1: %s", r.Body)
 	}
 	r = w.must(200, "GET", "/api/v1/national/export.xlsx", w.savoMember.Token, nil)
 	if !bytes.HasPrefix(r.Body, []byte("PK")) {

@@ -3,8 +3,10 @@ package e2e
 import (
 	"encoding/json"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 )
@@ -223,5 +225,103 @@ func TestNationalFiltersRefuseWhatDoesNotExist(t *testing.T) {
 		if res.Status != c.status || body.Error.Code != c.code || body.Error.Field != c.field {
 			t.Errorf("%s: %d %s", c.path, res.Status, res.Body)
 		}
+	}
+}
+
+type practiceCounts struct {
+	Rows []struct {
+		RegionID string
+		Cells    []int
+		Total    int
+	}
+	Totals struct {
+		Cells []int
+		Total int
+	}
+}
+
+// practices reads the dashboard's good practices per goal and region.
+func (w *world) practiceCounts(s session, query string) (practiceCounts, []string) {
+	w.t.Helper()
+	var d struct {
+		NationalGoals []struct{ ID string }
+		Practices     practiceCounts
+	}
+	w.must(200, "GET", "/api/v1/national/dashboard?"+query, s.Token, nil).json(w.t, &d)
+	ids := make([]string, len(d.NationalGoals))
+	for i, g := range d.NationalGoals {
+		ids[i] = g.ID
+	}
+	return d.Practices, ids
+}
+
+func TestTheNationalDashboardCountsPublishedPracticesLive(t *testing.T) {
+	w := newWorld(t)
+	kainuu := refdata.DefaultID(refdata.Regions, "kainuu")
+	ng1 := refdata.DefaultID(refdata.NationalGoals, "1")
+	tab := w.listen(w.nationalMember)
+	tab.send(`{"type":"subscribe","topics":["national"]}`)
+	tab.next("subscribed")
+
+	kainuuNG1 := func(pc practiceCounts, ngs []string) (cell, total int) {
+		for _, r := range pc.Rows {
+			if r.RegionID == kainuu {
+				for i, id := range ngs {
+					if id == ng1 {
+						return r.Cells[i], r.Total
+					}
+				}
+			}
+		}
+		t.Fatalf("no Kainuu row in %+v", pc)
+		return 0, 0
+	}
+	if pc, ngs := w.practiceCounts(w.nationalMember, ""); pc.Totals.Total != 0 {
+		t.Fatalf("practices before any was published: %+v", pc)
+	} else if c, _ := kainuuNG1(pc, ngs); c != 0 {
+		t.Fatalf("Kainuu × goal 1 before: %d", c)
+	}
+
+	// A draft counts nowhere; an approved one counts in Kainuu × national goal 1 and the dashboard hears of it.
+	body := practiceFields("Luonnos")
+	body["workspaceId"] = w.kainuu
+	w.must(201, "POST", "/api/v1/practices", w.member.Token, body)
+	w.publishPractice("Jalkautuva ohjaus")
+	for {
+		if e := tab.next("event"); e.Topic != "national" || e.Kind != "changed" {
+			t.Fatalf("event %s", e.Raw)
+		}
+		pc, ngs := w.practiceCounts(w.nationalMember, "")
+		if c, total := kainuuNG1(pc, ngs); c == 1 && total == 1 && pc.Totals.Total == 1 {
+			break
+		}
+	}
+	// Filters: the theme and the period of its first publication (this year) keep it; another
+	// theme, an earlier period and another region do not. (Periods are those of the plans.)
+	year := time.Now().UTC().Year()
+	for _, y := range []int{year, year - 1} {
+		w.must(201, "POST", "/api/v1/workspaces/"+w.kainuu+"/documents", w.coord.Token,
+			map[string]string{"kind": "action_plan", "title": "Suunnitelma", "period": strconv.Itoa(y)})
+	}
+	for _, c := range []struct {
+		query string
+		want  int
+	}{
+		{"theme=" + refdata.DefaultID(refdata.Themes, "ohjaamo"), 1},
+		{"theme=" + refdata.DefaultID(refdata.Themes, "communication"), 0},
+		{"theme=" + refdata.DefaultID(refdata.Themes, "ohjaamo") + "&theme=" + refdata.DefaultID(refdata.Themes, "communication"), 1},
+		{"period=" + strconv.Itoa(year), 1},
+		{"period=" + strconv.Itoa(year-1), 0},
+		{"qualityDimension=" + refdata.DefaultID(refdata.QualityDimensions, "tno-processes"), 1},
+		{"region=" + refdata.DefaultID(refdata.Regions, "etela-savo"), 0},
+	} {
+		if pc, _ := w.practiceCounts(w.nationalMember, c.query); pc.Totals.Total != c.want {
+			t.Errorf("%s: %d practices, want %d", c.query, pc.Totals.Total, c.want)
+		}
+	}
+	// A member of another region sees their own row (none here) against totals naming no region.
+	pc, _ := w.practiceCounts(w.savoMember, "")
+	if len(pc.Rows) != 1 || pc.Rows[0].RegionID != refdata.DefaultID(refdata.Regions, "etela-savo") || pc.Rows[0].Total != 0 || pc.Totals.Total != 1 {
+		t.Errorf("Etelä-Savo's view: %+v", pc)
 	}
 }

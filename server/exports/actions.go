@@ -32,6 +32,7 @@ type ActionFilter struct {
 	Statuses          []string // action statuses (an action without one is planned)
 	NationalGoals     []string // actions under a plan goal linked to one of them
 	QualityDimensions []string // actions under a plan goal linked to one of them
+	Themes            []string // actions under a plan goal about one of them
 	Archived          bool     // include archived plans
 }
 
@@ -56,12 +57,16 @@ type ActionRow struct {
 	LastFollowup      string `json:"lastFollowup"`
 }
 
-// ActionList is a filtered list of actions in one language.
+// ActionList is a filtered list of actions in one language: the plans chosen when it is made,
+// their rows produced as they are read (Each).
 type ActionList struct {
-	Lang   string
-	Rows   []ActionRow
-	title  string
-	labels *Labels
+	Lang     string
+	title    string
+	labels   *Labels
+	s        *Service
+	f        ActionFilter
+	recs     []documents.Record
+	readable map[string]workspaces.View
 }
 
 // Title names the list (and its file): the plan's title when it is one plan's actions.
@@ -92,6 +97,7 @@ func (s *Service) check(f ActionFilter) error {
 		{"qualityDimension", f.QualityDimensions, func(v string) bool {
 			return record.Valid(v) && s.d.Reference.Is(refdata.QualityDimensions, v)
 		}},
+		{"theme", f.Themes, func(v string) bool { return record.Valid(v) && s.d.Reference.Is(refdata.Themes, v) }},
 	}
 	for _, l := range lists {
 		if len(l.vals) > MaxFilterValues {
@@ -157,22 +163,30 @@ func (s *Service) Actions(p accounts.Principal, f ActionFilter, lang string) (*A
 		}
 		return recs[i].ID < recs[j].ID
 	})
-	out := &ActionList{Lang: lang, Rows: []ActionRow{}, labels: lb, title: lb.T("editor.actions") + " " + dateOf(s.now())}
+	out := &ActionList{Lang: lang, labels: lb, title: lb.T("editor.actions") + " " + dateOf(s.now()), s: s, f: f, recs: recs, readable: readable}
 	if len(f.Documents) == 1 && len(recs) == 1 {
 		out.title = recs[0].Title + " " + lb.T("editor.actions")
 	}
-	for _, r := range recs {
-		w := readable[r.WorkspaceID]
+	return out, nil
+}
+
+// Each produces the list's rows in order, one plan at a time (a CSV writes each plan's rows
+// before the next plan is read), and stops at the first error f returns.
+func (l *ActionList) Each(f func(ActionRow) error) error {
+	lb, lang, s, flt := l.labels, l.Lang, l.s, l.f
+	for _, r := range l.recs {
+		w := l.readable[r.WorkspaceID]
 		plan := &Plan{Lang: lang, labels: lb}
 		s.fill(plan, &r.Document)
 		root := plans.Outline(&r.Document)
 		for gi, g := range plan.Goals {
 			gn := goalNode(root, gi)
-			if gn == nil || !anyOf(f.NationalGoals, gn.Fields.NationalGoals) || !anyOf(f.QualityDimensions, gn.Fields.QualityDimensions) {
+			if gn == nil || !anyOf(flt.NationalGoals, gn.Fields.NationalGoals) || !anyOf(flt.QualityDimensions, gn.Fields.QualityDimensions) ||
+				!anyOf(flt.Themes, gn.Fields.Themes) {
 				continue
 			}
 			for ai, a := range g.Actions {
-				if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, a.Status) {
+				if len(flt.Statuses) > 0 && !slices.Contains(flt.Statuses, a.Status) {
 					continue
 				}
 				row := ActionRow{Region: s.refName(w.RegionID, lang), Workspace: w.Name, Plan: r.Title, Period: r.Period,
@@ -185,11 +199,20 @@ func (s *Service) Actions(p accounts.Principal, f ActionFilter, lang string) (*A
 				for _, fu := range a.Followups {
 					row.LastFollowup = max(row.LastFollowup, fu.Date)
 				}
-				out.Rows = append(out.Rows, row)
+				if err := f(row); err != nil {
+					return err
+				}
 			}
 		}
 	}
-	return out, nil
+	return nil
+}
+
+// Rows collects every row of the list.
+func (l *ActionList) Rows() []ActionRow {
+	out := []ActionRow{}
+	_ = l.Each(func(r ActionRow) error { out = append(out, r); return nil })
+	return out
 }
 
 func anyOf(want, have []string) bool {
@@ -277,7 +300,7 @@ func WriteCSV(w io.Writer, l *ActionList) error {
 		return err
 	}
 	rec := make([]string, len(l.columns()))
-	for _, r := range l.Rows {
+	err := l.Each(func(r ActionRow) error {
 		for i, c := range r.cells() {
 			switch v := c.(type) {
 			case string:
@@ -288,9 +311,10 @@ func WriteCSV(w io.Writer, l *ActionList) error {
 				rec[i] = fmt.Sprint(v)
 			}
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		return cw.Write(rec)
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()
@@ -322,8 +346,9 @@ func WriteXLSX(w io.Writer, l *ActionList) error {
 	}
 	cols := l.columns()
 	widths := []float64{16, 22, 28, 9, 14, 30, 30, 30, 34, 13, 10, 11, 11, 30, 20, 10, 12}
-	rows := make([][]any, len(l.Rows))
-	for i, r := range l.Rows {
+	list := l.Rows()
+	rows := make([][]any, len(list))
+	for i, r := range list {
 		rows[i] = r.cells()
 	}
 	if err := writeSheet(x, actions, cols, widths, rows, head); err != nil {
@@ -336,7 +361,7 @@ func WriteXLSX(w io.Writer, l *ActionList) error {
 	icols := []string{t("exports.group"), t("exports.plan"), t("exports.goal"), t("exports.action"), t("exports.indicator"),
 		t("editor.fields.unit"), t("editor.fields.baseline"), t("editor.fields.target"), t("exports.latest"), t("editor.fields.date")}
 	var irows [][]any
-	for _, r := range l.Rows {
+	for _, r := range list {
 		for _, in := range r.Indicators {
 			irows = append(irows, []any{r.Workspace, r.Plan, r.Goal, r.Action, in.Name, in.Unit, figure(in.Baseline), figure(in.Target),
 				figure(in.Latest), in.LatestDate})

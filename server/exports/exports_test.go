@@ -134,7 +134,7 @@ func samplePlan(id, ws, title string, ref defaults) documents.Record {
 	add(&plans.Node{ID: "a2", Type: plans.TypeAction, Parent: "g1", List: "actions", Pos: "a1",
 		Text: map[string]string{"title": "=Ohjaajien koulutus"}, Fields: plans.Fields{Status: plans.ActionDone}})
 	add(&plans.Node{ID: "g2", Type: plans.TypeGoal, Parent: id, List: "goals", Pos: "a1",
-		Text: map[string]string{"title": "Toinen tavoite"}, Fields: plans.Fields{NationalGoals: []string{ngs[1].ID}}})
+		Text: map[string]string{"title": "Toinen tavoite"}, Fields: plans.Fields{NationalGoals: []string{ngs[1].ID}, Themes: []string{ref.first(refdata.Themes, 1)[0].ID}}})
 	add(&plans.Node{ID: "a3", Type: plans.TypeAction, Parent: "g2", List: "actions", Pos: "a0",
 		Text: map[string]string{"title": "Siirretty toimenpide"}, Fields: plans.Fields{Status: plans.ActionPostponed}})
 	if err := plans.Validate(d); err != nil {
@@ -426,7 +426,7 @@ func TestActionListFiltersAndReaders(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return len(l.Rows)
+		return len(l.Rows())
 	}
 	cases := []struct {
 		name string
@@ -442,6 +442,8 @@ func TestActionListFiltersAndReaders(t *testing.T) {
 		{"by region", nationalReader, ActionFilter{Regions: []string{s.d.Workspaces.List(nationalReader)[1].RegionID}}, 3},
 		{"by document", nationalReader, ActionFilter{Documents: []string{planE}, Statuses: []string{plans.ActionPostponed}}, 1},
 		{"by period", nationalReader, ActionFilter{Periods: []string{"2025"}}, 0},
+		{"by theme: the second goal's", nationalReader, ActionFilter{Themes: []string{ref.first(refdata.Themes, 1)[0].ID}}, 2},
+		{"by another theme", nationalReader, ActionFilter{Themes: []string{ref.first(refdata.Themes, 2)[1].ID}}, 0},
 	}
 	for _, c := range cases {
 		if got := count(c.p, c.f); got != c.want {
@@ -455,6 +457,7 @@ func TestActionListFiltersAndReaders(t *testing.T) {
 		{ActionFilter{Statuses: []string{"finished"}}, apperr.UnknownFilter},
 		{ActionFilter{NationalGoals: []string{"0000000000000000000000ff"}}, apperr.UnknownFilter},
 		{ActionFilter{Regions: []string{"$ne"}}, apperr.UnknownFilter},
+		{ActionFilter{Themes: []string{ngs[0].ID}}, apperr.UnknownFilter},
 		{ActionFilter{Documents: []string{planE}}, apperr.Forbidden},
 		{ActionFilter{Documents: []string{strategyK}}, apperr.InvalidField},
 		{ActionFilter{Workspaces: []string{etela}}, apperr.Forbidden},

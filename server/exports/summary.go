@@ -35,32 +35,52 @@ func summaryTable(d national.Dashboard, lang string) ([]string, [][]any, error) 
 	header := []string{t("exports.region"), t("editor.fields.nationalGoals"), t("exports.summaryPlans"), t("exports.summaryGoals"),
 		t("editor.actions"), t("editor.actionStatuses.planned"), t("editor.actionStatuses.in_progress"), t("editor.actionStatuses.done"),
 		t("editor.actionStatuses.postponed"), t("editor.actionStatuses.cancelled"), t("editor.fields.progress"), t("editor.indicators"),
-		t("exports.summaryMeasured"), t("exports.summaryOnTrack"), t("exports.lastFollowup")}
+		t("exports.summaryMeasured"), t("exports.summaryOnTrack"), t("exports.lastFollowup"), t("exports.summaryPractices")}
 	goalName := map[string]string{}
 	for _, g := range d.NationalGoals {
 		goalName[g.ID] = g.Code + " " + refText(g.Names, lang)
 	}
-	row := func(region, goal string, plans any, s national.Summary) []any {
+	row := func(region, goal string, plans any, s national.Summary, practices any) []any {
 		var progress any = ""
 		if s.Progress != nil {
 			progress = *s.Progress
 		}
 		return []any{region, goal, plans, s.Goals, s.Actions, s.Status.Planned, s.Status.InProgress, s.Status.Done, s.Status.Postponed,
-			s.Status.Cancelled, progress, s.Indicators, s.Measured, s.OnTrack, s.LastFollowup}
+			s.Status.Cancelled, progress, s.Indicators, s.Measured, s.OnTrack, s.LastFollowup, practices}
+	}
+	// The published practices of a row's national goal i (-1: the row's total), "" when not counted.
+	practices := func(pr *national.PracticeRow, i int) any {
+		switch {
+		case pr == nil:
+			return ""
+		case i < 0:
+			return pr.Total
+		case i < len(pr.Cells):
+			return pr.Cells[i]
+		}
+		return ""
 	}
 	var rows [][]any
-	for _, r := range d.Rows {
+	for ri, r := range d.Rows {
 		name := refText(r.Region.Names, lang)
-		for _, c := range r.Cells {
-			rows = append(rows, row(name, goalName[c.NationalGoal], "", c.Summary))
+		var pr *national.PracticeRow
+		if ri < len(d.Practices.Rows) {
+			pr = &d.Practices.Rows[ri]
 		}
-		rows = append(rows, row(name, t("exports.summaryTotal"), r.Plans, r.Total))
+		for i, c := range r.Cells {
+			rows = append(rows, row(name, goalName[c.NationalGoal], "", c.Summary, practices(pr, i)))
+		}
+		rows = append(rows, row(name, t("exports.summaryTotal"), r.Plans, r.Total, practices(pr, -1)))
 	}
 	all := t("exports.summaryAllRegions")
-	for _, c := range d.Totals.Cells {
-		rows = append(rows, row(all, goalName[c.NationalGoal], "", c.Summary))
+	tp := &d.Practices.Totals
+	if tp.Cells == nil {
+		tp = nil
 	}
-	rows = append(rows, row(all, t("exports.summaryTotal"), d.Totals.Plans, d.Totals.Total))
+	for i, c := range d.Totals.Cells {
+		rows = append(rows, row(all, goalName[c.NationalGoal], "", c.Summary, practices(tp, i)))
+	}
+	rows = append(rows, row(all, t("exports.summaryTotal"), d.Totals.Plans, d.Totals.Total, practices(tp, -1)))
 	return header, rows, nil
 }
 
@@ -115,7 +135,7 @@ func WriteSummaryXLSX(w io.Writer, d national.Dashboard, lang string) error {
 	if err := x.SetSheetName("Sheet1", sheet); err != nil {
 		return err
 	}
-	widths := []float64{18, 40, 9, 9, 9, 10, 10, 10, 10, 10, 12, 10, 10, 10, 12}
+	widths := []float64{18, 40, 9, 9, 9, 10, 10, 10, 10, 10, 12, 10, 10, 10, 12, 12}
 	if err := writeSheet(x, sheet, header, widths, rows, head); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -55,11 +56,15 @@ func (s *Server) exportSummary(ext, mime string, write func(io.Writer, national.
 		if err != nil {
 			return err
 		}
+		name := exports.FileName(exports.SummaryTitle(lang), ext)
+		if ext == "csv" {
+			return s.streamFile(c, mime, name, func(w io.Writer) error { return write(w, d, lang) })
+		}
 		var buf bytes.Buffer
 		if err := write(&buf, d, lang); err != nil {
 			return apperr.Wrap(err, "write the %s summary", ext)
 		}
-		return sendFile(c, mime, exports.FileName(exports.SummaryTitle(lang), ext), buf.Bytes())
+		return sendFile(c, mime, name, buf.Bytes())
 	}
 }
 
@@ -90,11 +95,42 @@ func exportLang(c *fiber.Ctx) (string, error) { return exports.Lang(c.Query("lan
 // sendFile answers with a file made in memory: its length is known, so the client can show
 // how much of it has arrived; the name comes from the title.
 func sendFile(c *fiber.Ctx, mime, name string, body []byte) error {
+	fileHeaders(c, mime, name)
+	return c.Send(body)
+}
+
+func fileHeaders(c *fiber.Ctx, mime, name string) {
 	c.Set(fiber.HeaderContentType, mime)
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	c.Set(fiber.HeaderContentDisposition, contentDisposition(name))
 	c.Set("Access-Control-Expose-Headers", "Content-Disposition, Content-Length")
-	return c.Send(body)
+}
+
+// streamSize is how much of a streamed file is gathered before it goes out as one chunk.
+const streamSize = 32 << 10
+
+// streamFile answers with a file written while it is sent (chunked, without a length: the
+// client shows the bytes received). Everything that can refuse the request must be checked
+// before: once the first byte is out, a failure can only cut the response short (the chunked
+// body never ends, so the client sees a broken download rather than a whole-looking file). A
+// client that goes away closes the pipe, which stops write at its next write.
+func (s *Server) streamFile(c *fiber.Ctx, mime, name string, write func(io.Writer) error) error {
+	fileHeaders(c, mime, name)
+	pr, pw := io.Pipe()
+	path := strings.Clone(c.Path())
+	go func() {
+		bw := bufio.NewWriterSize(pw, streamSize)
+		err := write(bw)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err != nil && err != io.ErrClosedPipe {
+			s.log.Error("streamed export failed", "path", path, "err", err)
+		}
+		pw.CloseWithError(err) // nil: the end of the file
+	}()
+	c.Context().SetBodyStream(pr, -1)
+	return nil
 }
 
 // contentDisposition names the download: an ASCII fallback and the UTF-8 name (RFC 6266).
@@ -158,7 +194,7 @@ func (s *Server) exportDocumentJSON(c *fiber.Ctx) error {
 
 // actionParams are the action list's filters (each may repeat) and its other parameters.
 var (
-	actionFilters = []string{"document", "workspace", "region", "period", "status", "nationalGoal", "qualityDimension"}
+	actionFilters = []string{"document", "workspace", "region", "period", "status", "nationalGoal", "qualityDimension", "theme"}
 	actionParams  = append(slices.Clone(actionFilters), "lang", "archived")
 )
 
@@ -187,6 +223,8 @@ func actionFilter(c *fiber.Ctx) (exports.ActionFilter, error) {
 			f.NationalGoals = append(f.NationalGoals, val)
 		case "qualityDimension":
 			f.QualityDimensions = append(f.QualityDimensions, val)
+		case "theme":
+			f.Themes = append(f.Themes, val)
 		}
 	})
 	switch c.Query("archived") {
@@ -213,6 +251,11 @@ func (s *Server) exportActions(ext, mime string, write func(io.Writer, *exports.
 		if err != nil {
 			return err
 		}
+		if ext == "csv" {
+			return s.streamFile(c, mime, exports.FileName(l.Title(), ext), func(w io.Writer) error { return write(w, l) })
+		}
+		// excelize assembles the workbook's zip in memory (it goes back to patch the entries'
+		// headers), so a workbook is sent whole, with its length.
 		var buf bytes.Buffer
 		if err := write(&buf, l); err != nil {
 			return apperr.Wrap(err, "write the %s export", ext)

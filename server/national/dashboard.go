@@ -171,6 +171,8 @@ type Dashboard struct {
 	Totals         Totals   `json:"totals"`
 	Groups         []Group  `json:"groups"`
 	QuietAfterDays int      `json:"quietAfterDays"`
+	// Practices counts published good practices per national goal and region (rows as Rows).
+	Practices PracticeCounts `json:"practices"`
 }
 
 // viewer is what one person may see.
@@ -196,6 +198,7 @@ type world struct {
 	nationalGoals []Ref
 	plans         []*plan
 	periodList    []string
+	practices     []publishedPractice
 }
 
 var everyone = accounts.Principal{IsAdmin: true} // the service's own reading of every workspace
@@ -220,6 +223,9 @@ func (s *Service) world() world {
 	}
 	w.plans = s.snapshot()
 	w.periodList = w.listPeriods()
+	s.mu.RLock()
+	w.practices = s.practices
+	s.mu.RUnlock()
 	return w
 }
 
@@ -444,6 +450,7 @@ func (s *Service) Dashboard(p accounts.Principal, f Filter) (Dashboard, error) {
 	d.Totals.Cells, d.Totals.Total = totals.result()
 	d.Totals.Regions, d.Totals.Plans = len(withPlans), len(totals.plans)
 	d.Groups = s.groups(w, shown)
+	d.Practices = countPractices(w.practices, w, f, d.Rows, func(region string) bool { return shown(region) || !v.all })
 	return d, nil
 }
 

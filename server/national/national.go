@@ -22,6 +22,11 @@
 //     on that value's date; a done action's indicators must have reached the target; without
 //     start and end dates the target itself is expected. Indicators of cancelled actions are
 //     left out.
+//   - Good practices per goal and region count the library's published practices by the region
+//     and national goals of their newest published version (a practice with two national goals
+//     counts in both cells but once in its region's total); the theme filter applies to their
+//     themes, the period filter to the year they were first published; quality dimensions do not
+//     apply. The library tells of every new publication (OnPublish), which changes the version.
 //   - A group has gone quiet when neither its documents, nor a follow-up entry, nor its activity
 //     feed show anything in the last QuietAfter (60 days).
 //
@@ -72,6 +77,7 @@ type Deps struct {
 	Documents  Documents
 	Workspaces Workspaces
 	Reference  Reference
+	Practices  Practices // nil: no practice counts
 }
 
 // Change is what listeners hear when an aggregate changed.
@@ -88,9 +94,13 @@ type Service struct {
 	plans   map[string]*plan // document id -> contribution (action plans only)
 	version uint64
 
-	pmu     sync.Mutex
-	pending map[string]documents.Record // published, not yet folded in
-	wake    chan struct{}
+	practices    []publishedPractice // the library's published practices, replaced whole
+	practicesKey uint64
+
+	pmu            sync.Mutex
+	pending        map[string]documents.Record // published, not yet folded in
+	practicesDirty bool                        // the library published a practice, not yet read
+	wake           chan struct{}
 
 	listeners []func(Change) // set before Start, then only read
 	stop      chan struct{}
@@ -104,6 +114,9 @@ func New(d Deps) *Service {
 	s := &Service{d: d, now: time.Now, plans: map[string]*plan{}, pending: map[string]documents.Record{},
 		wake: make(chan struct{}, 1), stop: make(chan struct{}), stopped: make(chan struct{})}
 	d.Documents.OnPublish(s.published)
+	if d.Practices != nil {
+		d.Practices.OnPublish(s.practicesChanged)
+	}
 	return s
 }
 
@@ -119,7 +132,13 @@ func (s *Service) Start() {
 			built[p.id] = p
 		}
 	})
+	var list []publishedPractice
+	var key uint64
+	if s.d.Practices != nil {
+		list, key = readPractices(s.d.Practices)
+	}
 	s.mu.Lock()
+	s.practices, s.practicesKey = list, key
 	for id, p := range built {
 		if _, newer := s.plans[id]; !newer {
 			s.plans[id] = p
@@ -165,6 +184,9 @@ func (s *Service) run() {
 			return
 		case <-s.wake:
 			if s.fold() {
+				dirty = true
+			}
+			if s.foldPractices() {
 				dirty = true
 			}
 		case <-due:

@@ -211,6 +211,12 @@ var (
 
 func newService(t *testing.T) (*Service, *docsStub) {
 	t.Helper()
+	return newServiceWith(t, nil)
+}
+
+// newServiceWith is newService reading practices from a library (nil: none).
+func newServiceWith(t *testing.T, lib Practices) (*Service, *docsStub) {
+	t.Helper()
 	ref := refdata.New(&memItems{})
 	if err := ref.Load(context.Background()); err != nil {
 		t.Fatal(err)
@@ -228,7 +234,7 @@ func newService(t *testing.T) (*Service, *docsStub) {
 		},
 		activity: map[string]time.Time{wsKainuu: today.AddDate(0, 0, -10), wsSavo: today.AddDate(0, 0, -100)},
 	}
-	s := New(Deps{Documents: docs, Workspaces: ws, Reference: ref})
+	s := New(Deps{Documents: docs, Workspaces: ws, Reference: ref, Practices: lib})
 	s.now = func() time.Time { return today }
 	s.Start()
 	t.Cleanup(s.Close)

@@ -292,6 +292,8 @@ type Service struct {
 	wmu sync.Mutex // serialises writes: store, then memory
 	mu  sync.RWMutex
 	all map[string]*practice
+
+	onPublish []func() // told after a new version is published (set before serving)
 }
 
 // New makes the service; call Load before use.
@@ -707,6 +709,9 @@ func (s *Service) Review(ctx context.Context, p accounts.Principal, id string, v
 	}
 	s.index(pr)
 	s.changed(pr, "reviewed")
+	if pub != nil {
+		s.published()
+	}
 	excerpt := note // the coordinator's note, in their words (the page shows the outcome)
 	var notes []Note
 	for _, u := range uniq(pr.rec.SubmittedBy, pr.rec.AuthorID) {
