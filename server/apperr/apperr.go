@@ -32,6 +32,7 @@ const (
 	WeakPassword            Code = "weak_password"
 	WrongPassword           Code = "wrong_password"
 	ResetLinkInvalid        Code = "reset_link_invalid"
+	UnsubscribeLinkInvalid  Code = "unsubscribe_link_invalid" // an email's unsubscribe link is forged or damaged
 	InvitationInvalid       Code = "invitation_invalid"
 	InvitationExpired       Code = "invitation_expired"
 	InvitationUsed          Code = "invitation_used"
@@ -68,6 +69,7 @@ var statuses = map[Code]int{
 	WrongPassword:           400,
 	ResetLinkInvalid:        410,
 	InvitationInvalid:       404,
+	UnsubscribeLinkInvalid:  400,
 	InvitationExpired:       410,
 	InvitationUsed:          410,
 	InvitationRevoked:       410,

@@ -32,6 +32,9 @@ type Config struct {
 	LogLevel       string // LOG_LEVEL: debug, info, warn, error
 	WebDir         string // WEB_DIR: serve the web client from this directory instead of the one built into the binary
 	PprofAddr      string // PPROF_ADDR: serve net/http/pprof on this loopback address (e.g. 127.0.0.1:6060); unset: off
+	// MENTION_EMAIL_DELAY, default 2m: how long a mention waits for being read in the app
+	// before it is emailed; 0 emails at once.
+	MentionEmailDelay time.Duration
 }
 
 // SMTP is the outgoing mail server. With no Host, mail goes to DATA_DIR/outbox and the log.
@@ -85,6 +88,12 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			if *dst, err = time.ParseDuration(v); err != nil || *dst <= 0 {
 				return c, fmt.Errorf("%s %q is not a positive duration", name, v)
 			}
+		}
+	}
+	c.MentionEmailDelay = 2 * time.Minute
+	if v := getenv("MENTION_EMAIL_DELAY"); v != "" {
+		if c.MentionEmailDelay, err = time.ParseDuration(v); err != nil || c.MentionEmailDelay < 0 {
+			return c, fmt.Errorf("MENTION_EMAIL_DELAY %q is not a duration", v)
 		}
 	}
 	c.PublicURL = strings.TrimRight(or(getenv("PUBLIC_URL"), fmt.Sprintf("http://localhost:%d", c.Port)), "/")

@@ -286,6 +286,13 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", "/forums/{forumId}", fixed(forumPath), nil, forumWant(200, kainuuReaders, nil, 0)},
 		{"POST", "/forums/{forumId}/threads", fixed(forumPath + "/threads"), func(string) any { return map[string]string{"title": "Uusi", "body": "Teksti"} },
 			forumWant(201, editors, []string{"observer"}, 403)},
+		// Email settings: everyone their own. Unsubscribe links need no sign-in: the signed token decides
+		// (a forged one is 400 for all; what a real one does is TestMentionInAForumPost…'s).
+		{"GET", "/me/email-preferences", fixed("/api/v1/me/email-preferences"), nil, allow(200, signedIn...)},
+		{"PUT", "/me/email-preferences", fixed("/api/v1/me/email-preferences"), func(string) any { return map[string]string{"mentions": "daily", "digest": "weekly"} }, allow(200, signedIn...)},
+		{"GET", "/email/unsubscribe", fixed("/api/v1/email/unsubscribe?token=forged"), nil, everyone(200)}, // 303 to the client's page
+		{"POST", "/email/unsubscribe", fixed("/api/v1/email/unsubscribe"), func(string) any { return map[string]string{"token": w.kainuu + ".mentions.forged"} }, everyone(400)},
+		{"POST", "/email/unsubscribe/undo", fixed("/api/v1/email/unsubscribe/undo"), func(string) any { return map[string]string{"token": "forged"} }, everyone(400)},
 		{"POST", "/forums/{forumId}/visit", fixed(forumPath + "/visit"), nil, forumWant(204, kainuuReaders, nil, 0)},
 		{"PUT", "/forums/{forumId}/follow", fixed(forumPath + "/follow"), func(string) any { return map[string]bool{"following": true} }, forumWant(200, kainuuReaders, nil, 0)},
 		{"POST", "/forums/{forumId}/join", fixed("/api/v1/forums/" + circle.ID + "/join"), func(string) any { return map[string]string{"workspaceId": w.savo} },

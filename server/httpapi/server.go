@@ -26,6 +26,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/forums"
 	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
+	"github.com/elo-workspace/elo-workspace/server/notifymail"
 	"github.com/elo-workspace/elo-workspace/server/practices"
 	"github.com/elo-workspace/elo-workspace/server/public"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
@@ -46,6 +47,7 @@ type Services struct {
 	Exports       *exports.Service  // nil: no export routes
 	Notifications *notifications.Service
 	Forums        *forums.Service             // nil: no forum routes
+	NotifyMail    *notifymail.Service         // nil: no email settings or unsubscribe routes
 	Practices     *practices.Service          // nil: no practice routes
 	Search        *search.Service             // nil: no search route
 	Public        *public.Service             // nil: no public routes
@@ -124,6 +126,7 @@ func New(svc Services, opt Options) *Server {
 	s.notificationRoutes(api)
 	s.publicRoutes(api)
 	s.forumRoutes(api)
+	s.emailRoutes(api)
 	s.practiceRoutes(api)
 	s.searchRoutes(api)
 	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })

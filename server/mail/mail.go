@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -36,17 +37,38 @@ func New(cfg config.SMTP, outbox string, log *slog.Logger) *Sender {
 
 // Send delivers one plain-text UTF-8 message.
 func (s *Sender) Send(ctx context.Context, to, subject, body string) error {
-	msg := compose(s.smtp.From, to, subject, body)
-	if s.smtp.Host == "" {
-		return s.toOutbox(to, subject, msg)
-	}
-	return s.toSMTP(ctx, to, msg)
+	return s.SendMessage(ctx, Message{To: to, Subject: subject, Body: body})
 }
 
-func compose(from, to, subject, body string) []byte {
+// Message is one plain-text UTF-8 email. Headers are extra header lines (name, value pairs in
+// order), e.g. List-Unsubscribe; values must be ASCII without line breaks.
+type Message struct {
+	To, Subject, Body string
+	Headers           [][2]string
+}
+
+// SendMessage delivers one message.
+func (s *Sender) SendMessage(ctx context.Context, m Message) error {
+	for _, h := range m.Headers {
+		if strings.ContainsAny(h[0]+h[1], "\r\n") || strings.ContainsAny(h[0], ": ") {
+			return fmt.Errorf("header %q: line breaks or a bad name", h[0])
+		}
+	}
+	msg := compose(s.smtp.From, m)
+	if s.smtp.Host == "" {
+		return s.toOutbox(m.To, m.Subject, msg)
+	}
+	return s.toSMTP(ctx, m.To, msg)
+}
+
+func compose(from string, m Message) []byte {
+	to, subject, body := m.To, m.Subject, m.Body
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nDate: %s\r\nMIME-Version: 1.0\r\n", from, to,
 		mime.QEncoding.Encode("utf-8", subject), time.Now().Format(time.RFC1123Z))
+	for _, h := range m.Headers {
+		fmt.Fprintf(&b, "%s: %s\r\n", h[0], h[1])
+	}
 	b.WriteString("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
 	b.Write(bytes.ReplaceAll([]byte(body), []byte("\n"), []byte("\r\n")))
 	return b.Bytes()

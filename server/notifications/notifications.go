@@ -92,6 +92,8 @@ type Service struct {
 	inbox map[string]*inbox // user id -> inbox
 	owner map[string]string // notification id -> user id
 	seq   int64
+
+	sent []func([]Notification) // OnSend observers
 }
 
 // inbox is one person's notifications, oldest first (by Seq), and what they have read.
@@ -252,7 +254,84 @@ func (s *Service) Send(ctx context.Context, ns ...Notification) error {
 	for _, l := range lives {
 		s.pub.Publish(events.UserTopic(l.user), EventKind, Change{Unread: l.unread, Notification: &l.view})
 	}
+	for _, f := range s.sent {
+		f(out)
+	}
 	return nil
+}
+
+// OnSend registers f to hear every batch of notifications once it is stored (email delivery
+// follows them this way). f runs on the sender's goroutine: it must return quickly. Register
+// before serving.
+func (s *Service) OnSend(f func([]Notification)) { s.sent = append(s.sent, f) }
+
+// Get is one notification and whether its person has read it.
+func (s *Service) Get(id string) (n Notification, read bool, ok bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	b := s.inbox[s.owner[id]]
+	if b == nil {
+		return Notification{}, false, false
+	}
+	n = b.items[b.index[id]]
+	return n, b.isRead(n), true
+}
+
+// Since lists every notification of the kinds given sent at or after t, oldest first by person
+// (the email sweep at start).
+func (s *Service) Since(t time.Time, kinds ...string) []Notification {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var out []Notification
+	for _, b := range s.inbox {
+		for i := len(b.items) - 1; i >= 0 && !b.items[i].At.Before(t); i-- {
+			if n := b.items[i]; len(kinds) == 0 || contains(kinds, n.Kind) {
+				out = append(out, n)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
+	return out
+}
+
+// UnreadAfter lists a person's unread notifications with a sequence number above after, oldest first.
+func (s *Service) UnreadAfter(userID string, after int64) []Notification {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	b := s.inbox[userID]
+	if b == nil || b.unread == 0 {
+		return nil
+	}
+	from := max(after, b.upTo)
+	i := sort.Search(len(b.items), func(i int) bool { return b.items[i].Seq > from })
+	var out []Notification
+	for _, n := range b.items[i:] {
+		if !b.read[n.ID] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// WithUnread lists the people who have unread notifications.
+func (s *Service) WithUnread() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var out []string
+	for id, b := range s.inbox {
+		if b.unread > 0 {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// LastSeq is the sequence number of the newest notification sent to anyone.
+func (s *Service) LastSeq() int64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.seq
 }
 
 // View is a notification as its person sees it.

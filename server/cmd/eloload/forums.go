@@ -59,19 +59,9 @@ func runForums(ctx context.Context, o options) error {
 		return err
 	}
 	defer stop()
-	groups, err := env.regionalGroups(ctx)
+	emails, err := env.regionalPeople(ctx, o.users, false)
 	if err != nil {
 		return err
-	}
-	var emails []string
-	for i := 0; len(emails) < o.users && i < 10000; i++ {
-		g := groups[i%len(groups)]
-		if k := i / len(groups); k < len(g.editors) {
-			emails = append(emails, g.editors[k])
-		}
-	}
-	if len(emails) < o.users {
-		return fmt.Errorf("only %d editors in the regional groups", len(emails))
 	}
 	tokens, took, err := env.signInAll(ctx, emails, nil)
 	if err != nil {

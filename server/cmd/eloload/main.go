@@ -440,6 +440,21 @@ func prepare(ctx context.Context, c *client, o options) (fixture, error) {
 		}
 	}
 	seen := map[string]bool{}
+	if err := c.pages(ctx, "/api/v1/organisations", func(id, name string) {
+		f.orgIDs = append(f.orgIDs, id)
+		f.words = addWords(f.words, seen, name, 4)
+	}); err != nil {
+		return f, err
+	}
+	if len(f.orgIDs) == 0 {
+		return f, errors.New("the directory is empty")
+	}
+	return f, nil
+}
+
+// pages reads every page of a list (path answers {items: [{id, name}], total} for limit and
+// offset) and calls each with every item's id and name.
+func (c *client) pages(ctx context.Context, path string, each func(id, name string)) error {
 	for offset := 0; ; offset += 200 {
 		var page struct {
 			Items []struct {
@@ -448,27 +463,28 @@ func prepare(ctx context.Context, c *client, o options) (fixture, error) {
 			} `json:"items"`
 			Total int `json:"total"`
 		}
-		if _, _, err := c.call(ctx, http.MethodGet, fmt.Sprintf("/api/v1/organisations?limit=200&offset=%d", offset), nil, &page); err != nil {
-			return f, err
+		if _, _, err := c.call(ctx, http.MethodGet, fmt.Sprintf("%s?limit=200&offset=%d", path, offset), nil, &page); err != nil {
+			return err
 		}
 		for _, it := range page.Items {
-			f.orgIDs = append(f.orgIDs, it.ID)
-			for _, w := range strings.FieldsFunc(it.Name, func(r rune) bool { return r == ' ' || r == ',' || r == '–' || r == '-' }) {
-				w = strings.ToLower(w)
-				if utf8.RuneCountInString(w) >= 4 && !seen[w] {
-					seen[w] = true
-					f.words = append(f.words, w)
-				}
-			}
+			each(it.ID, it.Name)
 		}
 		if len(page.Items) == 0 || offset+len(page.Items) >= page.Total {
-			break
+			return nil
 		}
 	}
-	if len(f.orgIDs) == 0 {
-		return f, errors.New("the directory is empty")
+}
+
+// addWords appends the words of name (lower case, at least minRunes letters) not seen before:
+// what the scenarios search for.
+func addWords(words []string, seen map[string]bool, name string, minRunes int) []string {
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return strings.ContainsRune(" ,–-.:;()\"'", r) }) {
+		if utf8.RuneCountInString(w) >= minRunes && !seen[w] {
+			seen[w] = true
+			words = append(words, w)
+		}
 	}
-	return f, nil
+	return words
 }
 
 type result struct {

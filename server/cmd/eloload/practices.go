@@ -19,10 +19,8 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 )
 
 var practiceKinds = []string{
@@ -75,27 +73,11 @@ func (env *wsEnv) practiceFixture(ctx context.Context) (practiceFixture, error) 
 		}
 	}
 	seen := map[string]bool{}
-	for offset := 0; ; offset += 200 {
-		var page struct {
-			Items []struct{ ID, Name string }
-			Total int
-		}
-		if _, _, err := env.admin.call(ctx, http.MethodGet, fmt.Sprintf("/api/v1/practices?limit=200&offset=%d", offset), nil, &page); err != nil {
-			return fx, err
-		}
-		for _, it := range page.Items {
-			fx.ids = append(fx.ids, it.ID)
-			for _, w := range strings.Fields(strings.ToLower(it.Name)) {
-				w = strings.Trim(w, ".,:;()–-\"'")
-				if utf8.RuneCountInString(w) >= 5 && !seen[w] {
-					seen[w] = true
-					fx.words = append(fx.words, w)
-				}
-			}
-		}
-		if len(page.Items) == 0 || offset+len(page.Items) >= page.Total {
-			break
-		}
+	if err := env.admin.pages(ctx, "/api/v1/practices", func(id, name string) {
+		fx.ids = append(fx.ids, id)
+		fx.words = addWords(fx.words, seen, name, 5)
+	}); err != nil {
+		return fx, err
 	}
 	if len(fx.ids) == 0 {
 		return fx, errors.New("the library has no published practice (is it the demo dataset?)")
@@ -114,30 +96,21 @@ func (env *wsEnv) practiceFixture(ctx context.Context) (practiceFixture, error) 
 }
 
 func runPractices(ctx context.Context, o options) error {
-	srv, err := startServer(ctx, o)
+	env, _, stop, err := startWSEnv(ctx, o, 256)
 	if err != nil {
 		return err
 	}
-	defer srv.stop()
-	transport := &http.Transport{Proxy: nil, DialContext: loopbackDial, MaxIdleConnsPerHost: 256, DisableCompression: true}
-	env := &wsEnv{o: o, srv: srv, origin: or(o.origin, srv.base), hc: &http.Client{Transport: transport, Timeout: 60 * time.Second}, t0: time.Now()}
-	env.admin = env.as("")
-	groups, err := env.regionalGroups(ctx)
+	defer stop()
+	srv := env.srv
+	emails, err := env.regionalPeople(ctx, o.users, true)
 	if err != nil {
 		return err
-	}
-	var emails []string
-	for i := 0; len(emails) < o.users && i < 10000; i++ {
-		g := groups[i%len(groups)]
-		if k := i / len(groups); k < len(g.everyone) {
-			emails = append(emails, g.everyone[k])
-		}
-	}
-	if len(emails) < o.users {
-		return fmt.Errorf("only %d members in the regional groups", len(emails))
 	}
 	fx, err := env.practiceFixture(ctx)
 	if err != nil {
+		return err
+	}
+	if _, err := waitIndexed(ctx, srv, env.admin); err != nil { // the start's backlog would count as the requests' CPU
 		return err
 	}
 	tokens, took, err := env.signInAll(ctx, emails, nil)
@@ -150,8 +123,8 @@ func runPractices(ctx context.Context, o options) error {
 	var mu sync.Mutex
 	var errs, calls int64
 	var failures []string
-	runCtx, stop := context.WithTimeout(ctx, o.duration)
-	defer stop()
+	runCtx, cancel := context.WithTimeout(ctx, o.duration)
+	defer cancel()
 	cpu0 := cpuSeconds(srv.pid)
 	began := time.Now()
 	var wg sync.WaitGroup

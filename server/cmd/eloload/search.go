@@ -92,33 +92,10 @@ func runSearch(ctx context.Context, o options) error {
 	if _, _, err := admin.call(ctx, http.MethodGet, "/api/v1/reference", nil, &ref); err != nil {
 		return err
 	}
-	// The forums' and practices' entries reach the index after the server is ready (a
-	// backlog it applies in the background and logs): measure once that is done, or once
-	// the answers stopped growing for three seconds (a server given by -url).
-	settle := time.Now()
-	applied := regexp.MustCompile(`search index applied a batch changes=\d+`)
-	for last, same := -1, 0; same < 15 && time.Since(settle) < 2*time.Minute; {
-		if srv.logPath != "" && applied.MatchString(readFile(srv.logPath)) {
-			break
-		}
-		var r struct {
-			Total int `json:"total"`
-		}
-		if _, _, err := admin.call(ctx, http.MethodGet, "/api/v1/search?q=ohjaamo&limit=1&counts=false", nil, &r); err != nil {
-			return err
-		}
-		if r.Total == last {
-			same++
-		} else {
-			last, same = r.Total, 0
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(200 * time.Millisecond):
-		}
+	settled, err := waitIndexed(ctx, srv, admin)
+	if err != nil {
+		return err
 	}
-	settled := time.Since(settle)
 	vus := make([]*client, o.users)
 	var wg sync.WaitGroup
 	var signErr error
@@ -268,4 +245,36 @@ func runSearch(ctx context.Context, o options) error {
 		fmt.Println("  failure:", f)
 	}
 	return nil
+}
+
+// waitIndexed waits until the server has applied the start's backlog to its search index (the
+// forums' and practices' entries reach the index after the server is ready, in the background,
+// and the server logs it), or until the answers stop growing for three seconds (a server given by
+// -url), at most 2 minutes: measurements then see neither the backlog's CPU nor a growing index.
+// It returns how long that took.
+func waitIndexed(ctx context.Context, srv *server, c *client) (time.Duration, error) {
+	settle := time.Now()
+	applied := regexp.MustCompile(`search index applied a batch changes=\d+`)
+	for last, same := -1, 0; same < 15 && time.Since(settle) < 2*time.Minute; {
+		if srv.logPath != "" && applied.MatchString(readFile(srv.logPath)) {
+			break
+		}
+		var r struct {
+			Total int `json:"total"`
+		}
+		if _, _, err := c.call(ctx, http.MethodGet, "/api/v1/search?q=ohjaamo&limit=1&counts=false", nil, &r); err != nil {
+			return 0, err
+		}
+		if r.Total == last {
+			same++
+		} else {
+			last, same = r.Total, 0
+		}
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	return time.Since(settle), nil
 }

@@ -147,6 +147,30 @@ type group struct {
 	everyone []string // observers too: may follow them
 }
 
+// regionalPeople lists n people of the regional groups, taken from each group in turn so the
+// load spreads like real use: the editors (coordinators and members), or everyone with observers.
+func (env *wsEnv) regionalPeople(ctx context.Context, n int, everyone bool) ([]string, error) {
+	groups, err := env.regionalGroups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for i := 0; len(out) < n && i < 10000; i++ {
+		g := groups[i%len(groups)]
+		people := g.editors
+		if everyone {
+			people = g.everyone
+		}
+		if k := i / len(groups); k < len(people) {
+			out = append(out, people[k])
+		}
+	}
+	if len(out) < n {
+		return nil, fmt.Errorf("only %d people in the regional groups; %d asked for", len(out), n)
+	}
+	return out, nil
+}
+
 // regionalGroups lists the regional workspaces and their people (as the administrator).
 func (env *wsEnv) regionalGroups(ctx context.Context) ([]group, error) {
 	if _, _, err := env.admin.signIn(ctx, "admin@elo.example", env.o.password); err != nil {
