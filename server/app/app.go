@@ -28,11 +28,13 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/mail"
 	"github.com/elo-workspace/elo-workspace/server/national"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
+	"github.com/elo-workspace/elo-workspace/server/notifymail"
 	"github.com/elo-workspace/elo-workspace/server/practices"
 	"github.com/elo-workspace/elo-workspace/server/public"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/search"
 	"github.com/elo-workspace/elo-workspace/server/store"
+	"github.com/elo-workspace/elo-workspace/server/watching"
 	"github.com/elo-workspace/elo-workspace/server/web"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
 	"github.com/elo-workspace/elo-workspace/shared"
@@ -50,12 +52,14 @@ type App struct {
 	Comments      *comments.Service
 	Events        *events.Bus
 	Notifications *notifications.Service
+	NotifyMail    *notifymail.Service // notifications by email
 	National      *national.Service
 	Exports       *exports.Service
 	Search        *search.Service
 	Forums        *forums.Service
 	Public        *public.Service
 	Practices     *practices.Service
+	Levels        *watching.Store // notification levels on forums, threads and practices
 
 	db     *store.DB
 	http   *httpapi.Server
@@ -132,6 +136,9 @@ func (a *App) load(ctx context.Context) error {
 	a.Events = events.New(log)
 	a.Notifications = notifications.New(store.NewTable[notifications.Notification](db, "notifications"),
 		store.NewTable[notifications.ReadMark](db, "notification_reads"), a.Events, log)
+	a.NotifyMail = notifymail.New(store.NewTable[notifymail.Choice](db, "email_preferences"), store.NewTable[notifymail.Delivery](db, "notification_emails"),
+		notifymail.Deps{Notifications: a.Notifications, People: a.Accounts, Mail: mailer, PublicURL: cfg.PublicURL, SigningKey: cfg.SigningKey,
+			Delay: cfg.MentionEmailDelay, Log: log})
 	a.Comments = comments.New(store.NewTable[comments.Record](db, "comment_events"), comments.Deps{
 		Documents: a.Documents, Workspaces: a.Workspaces, Accounts: a.Accounts, Notify: mentionNotifier(a.Notifications), Log: log})
 	a.Public = public.New(store.NewTable[public.Switch](db, "public_switches"), public.Deps{
@@ -147,6 +154,10 @@ func (a *App) load(ctx context.Context) error {
 
 	a.Forums = newForums(db, a.Reference, a.Workspaces, a.Accounts, a.Events, a.Notifications, searchIndex{&a.Search}, log)
 	a.Practices.SetThreads(practiceThreads{a.Forums})
+	a.Levels = watching.New(store.NewTable[watching.Choice](db, "notification_levels"))
+	a.Forums.UseLevels(a.Levels)
+	a.Practices.UseLevels(a.Levels)
+	a.Forums.SetLinks(forumLinks{a.Practices, a.Documents, a.Workspaces})
 
 	// The services read their own collections only, so they load at once: start-up takes as
 	// long as the largest working set (the documents), not the sum.
@@ -154,8 +165,8 @@ func (a *App) load(ctx context.Context) error {
 	took := map[string]string{}
 	g, gctx := errgroup.WithContext(ctx)
 	for name, load := range map[string]func(context.Context) error{"reference": a.Reference.Load, "directory": a.Directory.Load,
-		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load, "comments": a.Comments.Load, "notifications": a.Notifications.Load,
-		"forums": a.Forums.Fetch, "practices": a.Practices.Load, "public": a.Public.Load} {
+		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load, "comments": a.Comments.Load, "notifications": a.Notifications.Load, "email": a.NotifyMail.Load,
+		"forums": a.Forums.Fetch, "levels": a.Levels.Load, "practices": a.Practices.Load, "public": a.Public.Load} {
 		g.Go(func() error {
 			began := time.Now()
 			err := load(gctx)
@@ -191,12 +202,13 @@ func (a *App) load(ctx context.Context) error {
 	a.National.OnChange(func(c national.Change) { a.Events.Publish(national.Topic, "changed", c) })
 	a.National.Start()
 	a.Exports = exports.New(exports.Deps{Documents: a.Documents, Workspaces: a.Workspaces, Reference: a.Reference, Organisations: a.Directory})
+	a.NotifyMail.Start() // emails what a restart left owed, then follows new notifications
 	client := web.Dist()
 	if cfg.WebDir != "" {
 		client = os.DirFS(cfg.WebDir)
 	}
 	a.http = httpapi.New(httpapi.Services{
-		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, National: a.National, Exports: a.Exports, Forums: a.Forums, Practices: a.Practices, Search: a.Search, Public: a.Public, Ping: db.Ping,
+		Accounts: a.Accounts, Directory: a.Directory, Reference: a.Reference, Workspaces: a.Workspaces, Documents: a.Documents, Comments: a.Comments, Events: a.Events, Notifications: a.Notifications, NotifyMail: a.NotifyMail, National: a.National, Exports: a.Exports, Forums: a.Forums, Practices: a.Practices, Levels: a.Levels, Search: a.Search, Public: a.Public, Ping: db.Ping,
 	}, httpapi.Options{OpenAPI: shared.OpenAPI, Client: client, RefreshTTL: cfg.RefreshTTL, SecureCookie: true, AllowedOrigins: cfg.AllowedOrigins, Log: log})
 	return nil
 }
@@ -213,6 +225,7 @@ func (a *App) Done() <-chan error { return a.served }
 // lets requests in flight finish (until ctx ends) and closes the database.
 func (a *App) Close(ctx context.Context) error {
 	a.Documents.Shutdown()
+	a.NotifyMail.Close()
 	a.National.Close()
 	a.Events.Shutdown()
 	if a.pprof != nil {
