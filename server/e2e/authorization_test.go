@@ -303,6 +303,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/threads/{threadId}/posts", fixed(threadPath + "/posts"), func(string) any { return map[string]string{"body": "Vastaus"} }, forumWant(201, editors, []string{"observer"}, 403)},
 		{"POST", "/threads/{threadId}/read", fixed(threadPath + "/read"), func(string) any { return map[string]int{"upTo": 1} }, forumWant(204, kainuuReaders, nil, 0)},
 		{"PUT", "/threads/{threadId}/follow", fixed(threadPath + "/follow"), func(string) any { return map[string]bool{"following": false} }, forumWant(200, kainuuReaders, nil, 0)},
+		{"PUT", "/threads/{threadId}/level", fixed(threadPath + "/level"), func(string) any { return map[string]string{"level": "mute"} }, forumWant(200, kainuuReaders, nil, 0)},
+		{"PUT", "/forums/{forumId}/level", fixed(forumPath + "/level"), func(string) any { return map[string]string{"level": "watch"} }, forumWant(200, kainuuReaders, nil, 0)},
+		// Notification levels: everyone their own.
+		{"GET", "/notification-levels", fixed("/api/v1/notification-levels"), nil, allow(200, signedIn...)},
 		{"PATCH", "/posts/{postId}", fixed("/api/v1/posts/" + memberPost.ID), func(string) any { return map[string]string{"body": "Jäsenen viesti"} },
 			forumWant(200, []string{"member"}, kainuuReaders, 403)},
 		{"DELETE", "/posts/{postId}", freshPost, nil, forumWant(204, editors, kainuuReaders, 403)},
@@ -323,6 +327,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", "/practices/{practiceId}/adoptions", fixed(published + "/adoptions"), nil, allow(200, signedIn...)},
 		{"POST", "/practices/{practiceId}/adoptions", fixed(published + "/adoptions"), func(string) any { return map[string]string{"workspaceId": w.savo, "experience": "Toimii"} }, allow(201, "otherGroup")},
 		{"GET", "/practices/{practiceId}/links", fixed(published + "/links"), nil, allow(200, signedIn...)},
+		{"PUT", "/practices/{practiceId}/level", fixed(published + "/level"), func(string) any { return map[string]string{"level": "watch"} }, allow(200, signedIn...)},
 		{"POST", "/practices/{practiceId}/links", fixed(published + "/links"), func(role string) any {
 			return map[string]string{"kind": "action", "documentId": strings.TrimPrefix(doc, "/api/v1/documents/"), "node": "n-" + role}
 		}, practiceWant(201, editors, 400)},

@@ -157,6 +157,7 @@ type Deps struct {
 	Index      Index                                        // nil: nothing indexed
 	Events     Publisher                                    // nil: nothing live
 	Notify     func(ctx context.Context, ns []Notice) error // nil: nobody notified
+	Levels     Levels                                       // nil: only the old follows count (levels.go)
 	Log        *slog.Logger
 	// Posting is rate-limited per person: Burst posts at once, then one per Every.
 	Burst int

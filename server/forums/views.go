@@ -8,6 +8,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/record"
+	"github.com/elo-workspace/elo-workspace/server/watching"
 )
 
 // ForumView is a forum as the API shows it.
@@ -22,7 +23,8 @@ type ForumView struct {
 	LastAt      *time.Time `json:"lastAt,omitempty"`
 	CanWrite    bool       `json:"canWrite"`
 	CanModerate bool       `json:"canModerate"`
-	Following   bool       `json:"following"`
+	Following   bool       `json:"following"`       // level is watch (the older form of level)
+	Level       string     `json:"level,omitempty"` // the reader's notification level: watch, normal, mute
 }
 
 // Names are a name in fi/sv/en.
@@ -55,7 +57,8 @@ type ThreadHead struct {
 	Pinned     bool      `json:"pinned"`
 	Locked     bool      `json:"locked"`
 	Hidden     bool      `json:"hidden"`
-	Following  bool      `json:"following"`
+	Following  bool      `json:"following"`       // level is watch
+	Level      string    `json:"level,omitempty"` // the reader's notification level (not in live events)
 }
 
 // ForumPage is a forum with a page of its threads: pinned threads first on the first page,
@@ -149,7 +152,7 @@ func (s *Service) viewForum(p accounts.Principal, f *forum) ForumView {
 			at := th.last
 			v.LastAt = &at
 		}
-		if reads[th.id] < len(th.posts) {
+		if reads[th.id] < len(th.posts) && s.threadLevel(p.UserID, th) != watching.Mute {
 			v.Unread++
 		}
 	}
@@ -158,7 +161,11 @@ func (s *Service) viewForum(p accounts.Principal, f *forum) ForumView {
 
 // forumHead is a forum without its counts (a thread's page shows only its name and rights).
 func (s *Service) forumHead(p accounts.Principal, f *forum) ForumView {
-	v := ForumView{ID: f.id, Kind: f.kind, CanWrite: s.canWrite(p, f), CanModerate: s.canModerate(p, f), Following: f.follows[p.UserID]}
+	v := ForumView{ID: f.id, Kind: f.kind, CanWrite: s.canWrite(p, f), CanModerate: s.canModerate(p, f)}
+	if p.UserID != "" {
+		v.Level = s.forumLevel(p.UserID, f)
+		v.Following = v.Level == watching.Watch
+	}
 	switch f.kind {
 	case KindTheme:
 		v.Names = Names{FI: f.theme.NameFI, SV: f.theme.NameSV, EN: f.theme.NameEN}
@@ -187,9 +194,17 @@ func contains(xs []string, x string) bool {
 
 func (s *Service) head(p accounts.Principal, th *thread, visit time.Time) ThreadHead {
 	read := s.reads[p.UserID][th.id]
-	return ThreadHead{ID: th.id, ForumID: th.forum.id, Title: th.title, AuthorID: th.author, AuthorName: s.name(th.author),
+	h := ThreadHead{ID: th.id, ForumID: th.forum.id, Title: th.title, AuthorID: th.author, AuthorName: s.name(th.author),
 		CreatedAt: th.created, LastAt: th.last, Posts: len(th.posts), Read: read, Unread: max(0, len(th.posts)-read),
-		New: !visit.IsZero() && th.last.After(visit), Pinned: th.pinned, Locked: th.locked, Hidden: th.hidden, Following: th.follows[p.UserID]}
+		New: !visit.IsZero() && th.last.After(visit), Pinned: th.pinned, Locked: th.locked, Hidden: th.hidden}
+	if p.UserID != "" {
+		h.Level = s.threadLevel(p.UserID, th)
+		h.Following = h.Level == watching.Watch
+		if h.Level == watching.Mute { // a muted thread's posts are not unread
+			h.Unread = 0
+		}
+	}
+	return h
 }
 
 func (s *Service) viewPost(p accounts.Principal, po *post, mod bool) PostView {

@@ -420,28 +420,6 @@ func (s *Service) ensure(f *forum) {
 	s.mu.Unlock()
 }
 
-// Follow follows (or not) a thread (threadID) or a whole forum (forumID).
-func (s *Service) Follow(ctx context.Context, p accounts.Principal, forumID, threadID string, on bool) error {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	s.mu.RLock()
-	var err error
-	var f *forum
-	if threadID != "" {
-		_, err = s.readableThread(p, threadID)
-	} else {
-		f, err = s.readable(p, forumID)
-	}
-	s.mu.RUnlock()
-	if err != nil {
-		return err
-	}
-	if f != nil {
-		s.ensure(f)
-	}
-	return s.store(ctx, Event{Kind: evFollow, By: p.UserID, Forum: forumID, Thread: threadID, On: on})
-}
-
 // NewCircle is a peer circle to open: its title, the group the opener coordinates and the other
 // groups invited (their coordinators join).
 type NewCircle struct {
@@ -516,74 +494,6 @@ func (s *Service) JoinCircle(ctx context.Context, p accounts.Principal, circleID
 }
 
 // ---- notifications ------------------------------------------------------------------------
-
-// notify tells, about a new post: the people it mentions (kind "mention"), the author of the
-// post it quotes or else the thread's starter ("reply"), and the thread's and forum's followers
-// ("followed"); each person once, never the author, only people who can read the thread.
-func (s *Service) notify(ctx context.Context, p accounts.Principal, po *post, quoted *post) {
-	if s.d.Notify == nil {
-		return
-	}
-	s.mu.RLock()
-	th := po.thread
-	actor := s.name(p.UserID)
-	told := map[string]bool{p.UserID: true}
-	var ns []Notice
-	add := func(uid, kind string) {
-		if told[uid] {
-			return
-		}
-		u, ok := s.d.Accounts.User(uid)
-		if !ok || !s.canReadThread(accounts.Principal{UserID: u.ID, IsAdmin: u.IsAdmin}, th) {
-			return
-		}
-		told[uid] = true
-		ns = append(ns, Notice{UserID: uid, Kind: kind, ActorID: p.UserID, ActorName: actor, WorkspaceID: th.forum.workspace,
-			Subject: th.title, Excerpt: excerpt(po.body, 200), Link: fmt.Sprintf("%s?post=%d", ThreadLink(th.id), po.n), At: po.created})
-	}
-	for _, id := range Mentioned(po.body) {
-		add(id, "mention")
-	}
-	if quoted != nil {
-		add(quoted.author, "reply")
-	} else if po.n > 1 {
-		add(th.author, "reply")
-	}
-	for _, set := range []map[string]bool{th.follows, th.forum.follows} {
-		ids := make([]string, 0, len(set))
-		for id := range set {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
-			add(id, "followed")
-		}
-	}
-	s.mu.RUnlock()
-	s.send(ctx, ns)
-}
-
-// mentions tells the people an edited post newly mentions.
-func (s *Service) mentions(ctx context.Context, p accounts.Principal, po *post, before []string) {
-	if s.d.Notify == nil {
-		return
-	}
-	s.mu.RLock()
-	var ns []Notice
-	for _, id := range Mentioned(po.body) {
-		if id == p.UserID || contains(before, id) {
-			continue
-		}
-		u, ok := s.d.Accounts.User(id)
-		if !ok || !s.canReadThread(accounts.Principal{UserID: u.ID, IsAdmin: u.IsAdmin}, po.thread) {
-			continue
-		}
-		ns = append(ns, Notice{UserID: id, Kind: "mention", ActorID: p.UserID, ActorName: s.name(p.UserID), WorkspaceID: po.thread.forum.workspace,
-			Subject: po.thread.title, Excerpt: excerpt(po.body, 200), Link: fmt.Sprintf("%s?post=%d", ThreadLink(po.thread.id), po.n), At: s.now().UTC()})
-	}
-	s.mu.RUnlock()
-	s.send(ctx, ns)
-}
 
 func (s *Service) send(ctx context.Context, ns []Notice) {
 	if len(ns) == 0 {

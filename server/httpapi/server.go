@@ -31,6 +31,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/public"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/search"
+	"github.com/elo-workspace/elo-workspace/server/watching"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
 )
 
@@ -49,6 +50,7 @@ type Services struct {
 	Forums        *forums.Service             // nil: no forum routes
 	NotifyMail    *notifymail.Service         // nil: no email settings or unsubscribe routes
 	Practices     *practices.Service          // nil: no practice routes
+	Levels        *watching.Store             // nil: no list of notification levels
 	Search        *search.Service             // nil: no search route
 	Public        *public.Service             // nil: no public routes
 	Ping          func(context.Context) error // database readiness
@@ -128,6 +130,7 @@ func New(svc Services, opt Options) *Server {
 	s.forumRoutes(api)
 	s.emailRoutes(api)
 	s.practiceRoutes(api)
+	s.levelRoutes(api)
 	s.searchRoutes(api)
 	api.Use(func(c *fiber.Ctx) error { return apperr.New(apperr.NotFound, "no such API route") })
 

@@ -255,6 +255,7 @@ type Deps struct {
 	Threads       Threads                                    // nil: thread links are refused
 	Index         Index                                      // nil: not indexed
 	Notify        func(ctx context.Context, ns []Note) error // nil: nobody is told
+	Levels        Levels                                     // nil: the defaults only (levels.go)
 	Publish       func(topic, kind string, data any)         // nil: no live events
 	Log           *slog.Logger
 }
@@ -643,7 +644,7 @@ func (s *Service) Submit(ctx context.Context, p accounts.Principal, id string, v
 		notes = append(notes, Note{UserID: c, Kind: NoteReview, ActorID: p.UserID, ActorName: s.d.Accounts.Name(p.UserID),
 			WorkspaceID: pr.rec.WorkspaceID, Subject: f.Name, Excerpt: clip(f.Summary, 150), Link: "/practices/" + pr.rec.ID})
 	}
-	s.notify(ctx, notes)
+	s.tell(ctx, pr, notes, nil)
 	return s.view(p, pr), nil
 }
 
@@ -718,7 +719,12 @@ func (s *Service) Review(ctx context.Context, p accounts.Principal, id string, v
 		notes = append(notes, Note{UserID: u, Kind: NoteReview, ActorID: p.UserID, ActorName: s.d.Accounts.Name(p.UserID),
 			WorkspaceID: pr.rec.WorkspaceID, Subject: pr.rec.Draft.Name, Excerpt: excerpt, Link: "/practices/" + pr.rec.ID})
 	}
-	s.notify(ctx, notes)
+	var watchers *Note // a new version tells the practice's watchers
+	if decision == Approve {
+		watchers = &Note{Kind: NotePublished, ActorID: p.UserID, ActorName: s.d.Accounts.Name(p.UserID), WorkspaceID: pr.rec.WorkspaceID,
+			Subject: pr.rec.Draft.Name, Excerpt: clip(pr.rec.Draft.Summary, 150), Link: "/practices/" + pr.rec.ID}
+	}
+	s.tell(ctx, pr, notes, watchers)
 	return s.view(p, pr), nil
 }
 
@@ -802,7 +808,9 @@ func (s *Service) Adopt(ctx context.Context, p accounts.Principal, id, workspace
 		notes = append(notes, Note{UserID: u, Kind: NoteAdoption, ActorID: p.UserID, ActorName: s.d.Accounts.Name(p.UserID),
 			WorkspaceID: workspaceID, Subject: pr.latest().Fields.Name, Excerpt: wsName + ": " + clip(experience, 150), Link: "/practices/" + pr.rec.ID + "#adoptions"})
 	}
-	s.notify(ctx, notes)
+	watchers := Note{Kind: NoteAdoption, ActorID: p.UserID, ActorName: s.d.Accounts.Name(p.UserID), WorkspaceID: workspaceID,
+		Subject: pr.latest().Fields.Name, Excerpt: wsName + ": " + clip(experience, 150), Link: "/practices/" + pr.rec.ID + "#adoptions"}
+	s.tell(ctx, pr, notes, &watchers)
 	return s.adoptionView(a), nil
 }
 

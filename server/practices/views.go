@@ -91,6 +91,7 @@ type View struct {
 	CanAdopt      []string      `json:"canAdopt"` // workspace ids p may report an adoption for
 	OrgNames      []NamedOrg    `json:"organisationNames"`
 	Versions      []VersionInfo `json:"versions"`
+	Level         string        `json:"level,omitempty"` // the reader's notification level: watch, normal, mute (signed in)
 }
 
 // NamedOrg is an organisation with its name.
@@ -122,6 +123,9 @@ func (s *Service) view(p accounts.Principal, pr *practice) View {
 	v := View{ID: pr.rec.ID, WorkspaceID: pr.rec.WorkspaceID, WorkspaceName: wsName, State: pr.rec.State, Published: len(pr.versions),
 		Public: pr.rec.Public, AuthorName: s.d.Accounts.Name(pr.rec.AuthorID), UpdatedAt: pr.rec.UpdatedAt, Version: pr.rec.Version,
 		Spread: []string{}, Adoptions: len(pr.adoptions), CanAdopt: []string{}, Versions: []VersionInfo{}}
+	if signedIn(p) {
+		v.Level = s.level(p.UserID, pr)
+	}
 	var shown Fields
 	if last := pr.latest(); last != nil && s.canReadPublished(p, pr) {
 		v.Current = pr.rendered(versionKey(last.N), last.Fields)
