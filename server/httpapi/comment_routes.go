@@ -64,11 +64,7 @@ type replyInput struct {
 }
 
 func (s *Server) replyToThread(c *fiber.Ctx) error {
-	id, err := pathID(c, "documentId")
-	if err != nil {
-		return err
-	}
-	thread, err := pathID(c, "commentId")
+	id, thread, err := pathIDs(c, "documentId", "commentId")
 	if err != nil {
 		return err
 	}
@@ -89,11 +85,7 @@ type commentUpdate struct {
 }
 
 func (s *Server) updateComment(c *fiber.Ctx) error {
-	id, err := pathID(c, "documentId")
-	if err != nil {
-		return err
-	}
-	cid, err := pathID(c, "commentId")
+	id, cid, err := pathIDs(c, "documentId", "commentId")
 	if err != nil {
 		return err
 	}
@@ -109,11 +101,7 @@ func (s *Server) updateComment(c *fiber.Ctx) error {
 }
 
 func (s *Server) deleteComment(c *fiber.Ctx) error {
-	id, err := pathID(c, "documentId")
-	if err != nil {
-		return err
-	}
-	cid, err := pathID(c, "commentId")
+	id, cid, err := pathIDs(c, "documentId", "commentId")
 	if err != nil {
 		return err
 	}

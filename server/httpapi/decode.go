@@ -52,6 +52,16 @@ func pathID(c *fiber.Ctx, name string) (string, error) {
 	return v, nil
 }
 
+// pathIDs reads two id path parameters (a resource and one of its parts), first first.
+func pathIDs(c *fiber.Ctx, first, second string) (string, string, error) {
+	a, err := pathID(c, first)
+	if err != nil {
+		return "", "", err
+	}
+	b, err := pathID(c, second)
+	return a, b, err
+}
+
 // queryInt reads an optional integer query parameter within [min, max].
 func queryInt(c *fiber.Ctx, name string, def, min, max int) (int, error) {
 	v := c.Query(name)

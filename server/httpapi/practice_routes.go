@@ -263,11 +263,7 @@ func (s *Server) linkPractice(c *fiber.Ctx) error {
 }
 
 func (s *Server) unlinkPractice(c *fiber.Ctx) error {
-	id, err := pathID(c, "practiceId")
-	if err != nil {
-		return err
-	}
-	lid, err := pathID(c, "linkId")
+	id, lid, err := pathIDs(c, "practiceId", "linkId")
 	if err != nil {
 		return err
 	}

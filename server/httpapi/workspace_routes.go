@@ -107,22 +107,12 @@ func (s *Server) listMembers(c *fiber.Ctx) error {
 	return c.JSON(out)
 }
 
-// twoIDs reads the workspace id and a second id path parameter.
-func twoIDs(c *fiber.Ctx, second string) (string, string, error) {
-	w, err := pathID(c, "workspaceId")
-	if err != nil {
-		return "", "", err
-	}
-	o, err := pathID(c, second)
-	return w, o, err
-}
-
 type roleChange struct {
 	Role string `json:"role"`
 }
 
 func (s *Server) changeMemberRole(c *fiber.Ctx) error {
-	ws, user, err := twoIDs(c, "userId")
+	ws, user, err := pathIDs(c, "workspaceId", "userId")
 	if err != nil {
 		return err
 	}
@@ -138,7 +128,7 @@ func (s *Server) changeMemberRole(c *fiber.Ctx) error {
 }
 
 func (s *Server) removeMember(c *fiber.Ctx) error {
-	ws, user, err := twoIDs(c, "userId")
+	ws, user, err := pathIDs(c, "workspaceId", "userId")
 	if err != nil {
 		return err
 	}
@@ -187,7 +177,7 @@ func (s *Server) createInvitation(c *fiber.Ctx) error {
 }
 
 func (s *Server) revokeInvitation(c *fiber.Ctx) error {
-	ws, inv, err := twoIDs(c, "invitationId")
+	ws, inv, err := pathIDs(c, "workspaceId", "invitationId")
 	if err != nil {
 		return err
 	}
@@ -198,7 +188,7 @@ func (s *Server) revokeInvitation(c *fiber.Ctx) error {
 }
 
 func (s *Server) resendInvitation(c *fiber.Ctx) error {
-	ws, id, err := twoIDs(c, "invitationId")
+	ws, id, err := pathIDs(c, "workspaceId", "invitationId")
 	if err != nil {
 		return err
 	}
