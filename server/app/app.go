@@ -60,7 +60,6 @@ type App struct {
 	Public        *public.Service
 	Practices     *practices.Service
 	Levels        *watching.Store // notification levels on forums, threads and practices
-	Levels        *watching.Store // notification levels on forums, threads and practices
 
 	db     *store.DB
 	http   *httpapi.Server
@@ -158,9 +157,6 @@ func (a *App) load(ctx context.Context) error {
 	a.Levels = watching.New(store.NewTable[watching.Choice](db, "notification_levels"))
 	a.Forums.UseLevels(a.Levels)
 	a.Practices.UseLevels(a.Levels)
-	a.Levels = watching.New(store.NewTable[watching.Choice](db, "notification_levels"))
-	a.Forums.UseLevels(a.Levels)
-	a.Practices.UseLevels(a.Levels)
 	a.Forums.SetLinks(forumLinks{a.Practices, a.Documents, a.Workspaces})
 
 	// The services read their own collections only, so they load at once: start-up takes as
@@ -170,7 +166,7 @@ func (a *App) load(ctx context.Context) error {
 	g, gctx := errgroup.WithContext(ctx)
 	for name, load := range map[string]func(context.Context) error{"reference": a.Reference.Load, "directory": a.Directory.Load,
 		"accounts": a.Accounts.Load, "workspaces": a.Workspaces.Load, "documents": a.Documents.Load, "comments": a.Comments.Load, "notifications": a.Notifications.Load, "email": a.NotifyMail.Load,
-		"forums": a.Forums.Fetch, "levels": a.Levels.Load, "levels": a.Levels.Load, "practices": a.Practices.Load, "public": a.Public.Load} {
+		"forums": a.Forums.Fetch, "levels": a.Levels.Load, "practices": a.Practices.Load, "public": a.Public.Load} {
 		g.Go(func() error {
 			began := time.Now()
 			err := load(gctx)
