@@ -40,6 +40,17 @@ func (g forumGroups) Name(id string) (string, bool) {
 	return v.Name, err == nil
 }
 
+// Groups lists every group by name (whom a peer circle may invite).
+func (g forumGroups) Groups() []forums.Group {
+	ws := g.List(accounts.Principal{IsAdmin: true})
+	out := make([]forums.Group, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, forums.Group{ID: w.ID, Name: w.Name})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
 type forumThemes struct{ *refdata.Service }
 
 func (t forumThemes) Themes() []forums.Theme {

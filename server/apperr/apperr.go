@@ -43,7 +43,8 @@ const (
 	VersionConflict         Code = "version_conflict"
 	CodeTaken               Code = "code_taken"
 	UnknownFilter           Code = "unknown_filter"
-	WrongState              Code = "wrong_state" // the record is not in a state that allows the action (e.g. a practice waiting for review)
+	WrongState              Code = "wrong_state"      // the record is not in a state that allows the action (e.g. a practice waiting for review)
+	LinkNotVisible          Code = "link_not_visible" // a text links to something that does not exist or the writer cannot see
 	Internal                Code = "internal"
 )
 
@@ -80,6 +81,7 @@ var statuses = map[Code]int{
 	CodeTaken:               409,
 	UnknownFilter:           400,
 	WrongState:              409,
+	LinkNotVisible:          400,
 	Internal:                500,
 }
 

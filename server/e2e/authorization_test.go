@@ -155,6 +155,16 @@ func TestAuthorizationMatrix(t *testing.T) {
 		w.must(201, "POST", threadPath+"/posts", w.member.Token, map[string]string{"body": "Poistettava viesti"}).json(t, &p)
 		return "/api/v1/posts/" + p.ID
 	}
+	// reportedPost is a post with an open report for the moderator (the others are refused first).
+	reportedPost := func(role string) string {
+		if role != "coordinator" {
+			return "/api/v1/posts/" + memberPost.ID + "/reports/resolve"
+		}
+		var p struct{ ID string }
+		w.must(201, "POST", threadPath+"/posts", w.member.Token, map[string]string{"body": "Raportoitava viesti"}).json(t, &p)
+		w.must(204, "POST", "/api/v1/posts/"+p.ID+"/reports", w.observer.Token, map[string]string{"reason": "Asiaton"})
+		return "/api/v1/posts/" + p.ID + "/reports/resolve"
+	}
 	var circle struct{ ID string }
 	w.must(201, "POST", "/api/v1/forums/circles", w.coord.Token, map[string]any{"title": "Piiri", "workspaceId": w.kainuu, "invite": []string{w.savo}}).json(t, &circle)
 
@@ -290,6 +300,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		// (a forged one is 400 for all; what a real one does is TestMentionInAForumPost…'s).
 		{"GET", "/me/email-preferences", fixed("/api/v1/me/email-preferences"), nil, allow(200, signedIn...)},
 		{"PUT", "/me/email-preferences", fixed("/api/v1/me/email-preferences"), func(string) any { return map[string]string{"mentions": "daily", "digest": "weekly"} }, allow(200, signedIn...)},
+		{"GET", "/forums/circles/groups", fixed("/api/v1/forums/circles/groups"), nil, allow(200, "coordinator")},
 		{"GET", "/email/unsubscribe", fixed("/api/v1/email/unsubscribe?token=forged"), nil, everyone(200)}, // 303 to the client's page
 		{"POST", "/email/unsubscribe", fixed("/api/v1/email/unsubscribe"), func(string) any { return map[string]string{"token": w.kainuu + ".mentions.forged"} }, everyone(400)},
 		{"POST", "/email/unsubscribe/undo", fixed("/api/v1/email/unsubscribe/undo"), func(string) any { return map[string]string{"token": "forged"} }, everyone(400)},
@@ -315,6 +326,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 			forumWant(200, editors, []string{"observer"}, 403)},
 		{"POST", "/posts/{postId}/reports", fixed("/api/v1/posts/" + memberPost.ID + "/reports"), func(string) any { return map[string]string{"reason": "Asiaton"} },
 			forumWant(204, kainuuReaders, nil, 0)},
+		{"POST", "/posts/{postId}/reports/resolve", reportedPost, func(string) any { return map[string]string{"action": "dismiss"} },
+			forumWant(200, []string{"coordinator"}, kainuuReaders, 403)},
 		// Practices.
 		{"GET", "/practices", fixed("/api/v1/practices"), nil, everyone(200)},
 		{"POST", "/practices", fixed("/api/v1/practices"), func(string) any { return map[string]any{"workspaceId": w.kainuu, "name": "Uusi"} }, practiceWant(201, editors, 403)},

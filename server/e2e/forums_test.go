@@ -170,7 +170,7 @@ func TestForumsPrivateAreasAndCirclesNeverLeak(t *testing.T) {
 	}
 	// Links to things the author cannot see are refused.
 	r := w.call("POST", "/api/v1/forums/"+ohjaamo+"/threads", w.nationalMember.Token, map[string]string{"title": "Katso", "body": "Katso /threads/" + th.Thread.ID})
-	if r.Status != 400 || r.errorCode() != "invalid_field" {
+	if r.Status != 400 || r.errorCode() != "link_not_visible" {
 		t.Errorf("link to a private thread: %d %s", r.Status, r.Body)
 	}
 	w.newForumThread(w.member, ohjaamo, "Linkki", "Katso [tämä](/threads/"+th.Thread.ID+")") // the author can see it

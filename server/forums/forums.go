@@ -71,6 +71,13 @@ const (
 	evRead     = "read"     // a person read a thread up to a post number
 	evVisit    = "visit"    // a person visited a forum
 	evFollow   = "follow"   // a person follows or unfollows a thread or forum
+	evResolve  = "resolve"  // a moderator resolved a post's open reports: dismissed, or the post hidden
+)
+
+// Resolutions of a post's reports.
+const (
+	ResolveDismiss = "dismiss" // the post stays as it is
+	ResolveHide    = "hide"    // the post is hidden
 )
 
 // Event is one change.
@@ -93,6 +100,7 @@ type Event struct {
 	Workspaces []string  `json:"workspaces,omitempty"` // circle: the groups invited
 	Workspace  string    `json:"workspace,omitempty"`  // join
 	UpTo       int       `json:"upTo,omitempty"`       // read
+	Action     string    `json:"action,omitempty"`     // resolve: dismiss or hide
 }
 
 // Record is an event as stored: its sequence number as id and the event as one JSON text.
@@ -158,10 +166,34 @@ type Deps struct {
 	Events     Publisher                                    // nil: nothing live
 	Notify     func(ctx context.Context, ns []Notice) error // nil: nobody notified
 	Levels     Levels                                       // nil: only the old follows count (levels.go)
+	Links      Links                                        // nil: links to practices and plans are not checked nor shown as cards
 	Log        *slog.Logger
 	// Posting is rate-limited per person: Burst posts at once, then one per Every.
 	Burst int
 	Every time.Duration
+}
+
+// Links resolves the links a post holds to practices (/practices/<id>) and to plans and their
+// items (/workspaces/<ws>/documents/<id>#item-<node>) for one reader: false when the reader may
+// not read what is linked (or it does not exist), and then nothing of it is shown.
+type Links interface {
+	Practice(p accounts.Principal, id string) (Card, bool)
+	Plan(p accounts.Principal, documentID, node string) (Card, bool)
+}
+
+// Card is what a post shows below its text for a link to a practice or a plan item.
+type Card struct {
+	Kind      string   `json:"kind"` // practice or plan
+	Link      string   `json:"link"` // as written in the post (without host)
+	Title     string   `json:"title"`
+	Group     string   `json:"group,omitempty"`    // the group's (workspace's) name
+	RegionID  string   `json:"regionId,omitempty"` // reference data
+	Summary   string   `json:"summary,omitempty"`  // a practice's short description
+	State     string   `json:"state,omitempty"`    // practice: published or draft; plan: the document's status
+	ItemType  string   `json:"itemType,omitempty"` // plan: the linked item's type (goal, action, ...)
+	ItemTitle string   `json:"itemTitle,omitempty"`
+	Status    string   `json:"status,omitempty"` // plan: an action's status
+	Progress  *float64 `json:"progress,omitempty"`
 }
 
 // ---- memory -------------------------------------------------------------------------------
@@ -178,6 +210,7 @@ type post struct {
 	author    string
 	body      string
 	html      atomic.Pointer[string] // rendered on first view (not at load)
+	refs      atomic.Pointer[[]ref]  // links to practices and plans, found on first view
 	quote     string
 	created   time.Time
 	edited    time.Time
@@ -206,6 +239,10 @@ type report struct {
 	by     string
 	reason string
 	at     time.Time
+	// resolution: who resolved it, when and how (dismiss or hide); "" while open
+	resolvedBy string
+	resolvedAt time.Time
+	action     string
 }
 
 type forum struct {
@@ -216,7 +253,6 @@ type forum struct {
 	circle    *circle
 	threads   []*thread // by last activity, newest first (ties by id)
 	follows   map[string]bool
-	reports   []report
 }
 
 type circle struct {
@@ -242,6 +278,7 @@ type Service struct {
 	reads   map[string]map[string]int       // person -> thread -> read up to post number
 	visits  map[string]map[string]time.Time // person -> forum -> previous visit
 	bucket  map[string]*bucket
+	reports []*report // every report, oldest first (a moved thread's reports go with it)
 
 	fetched   []Event // read by Fetch, applied by Replay
 	fetchTook time.Duration
@@ -268,9 +305,13 @@ func New(events Events, d Deps) *Service {
 	return s
 }
 
+// SetLinks wires the practices' and plans' lookups for links in posts (made after forums).
+func (s *Service) SetLinks(l Links) { s.d.Links = l }
+
 func (s *Service) reset() {
 	s.forums, s.threads, s.posts = map[string]*forum{}, map[string]*thread{}, map[string]*post{}
 	s.reads, s.visits, s.bucket = map[string]map[string]int{}, map[string]map[string]time.Time{}, map[string]*bucket{}
+	s.reports = nil
 }
 
 // Load rebuilds the working set from the stored events and feeds the search index.
@@ -441,9 +482,11 @@ func (s *Service) apply(ev Event) error {
 			p.history = append(p.history, revision{body: p.body, at: p.lastAt()})
 			p.body, p.edited = ev.Body, ev.At
 			p.html.Store(nil)
+			p.refs.Store(nil)
 		case evDelete:
 			p.deleted, p.body, p.history = true, "", nil
 			p.html.Store(nil)
+			p.refs.Store(nil)
 		case evHide:
 			p.hidden = ev.On
 		case evReact:
@@ -484,7 +527,20 @@ func (s *Service) apply(ev Event) error {
 		if p == nil {
 			return fmt.Errorf("report: no post %s", ev.Post)
 		}
-		p.thread.forum.reports = append(p.thread.forum.reports, report{post: p, by: ev.By, reason: ev.Body, at: ev.At})
+		s.reports = append(s.reports, &report{post: p, by: ev.By, reason: ev.Body, at: ev.At})
+	case evResolve:
+		p := s.posts[ev.Post]
+		if p == nil {
+			return fmt.Errorf("resolve: no post %s", ev.Post)
+		}
+		for _, r := range s.reports {
+			if r.post == p && r.resolvedBy == "" {
+				r.resolvedBy, r.resolvedAt, r.action = ev.By, ev.At, ev.Action
+			}
+		}
+		if ev.Action == ResolveHide {
+			p.hidden = true
+		}
 	case evRead:
 		m := s.reads[ev.By]
 		if m == nil {
@@ -631,10 +687,92 @@ func (s *Service) checkBody(p accounts.Principal, body string) (string, error) {
 			ok = p.IsAdmin || s.d.Workspaces.Role(p.UserID, m[2]) != ""
 		}
 		if !ok {
-			return "", apperr.Invalid("body", "the post links to /%s/%s, which does not exist or you cannot see", m[1], m[2])
+			return "", linkError(m[1] + "/" + m[2])
+		}
+	}
+	if s.d.Links != nil {
+		for _, r := range refsOf(body) {
+			if _, ok := s.resolve(p, r); !ok {
+				return "", linkError(strings.TrimPrefix(r.link, "/"))
+			}
 		}
 	}
 	return body, nil
+}
+
+func linkError(what string) error {
+	return apperr.New(apperr.LinkNotVisible, "the post links to /%s, which does not exist or you cannot see", what)
+}
+
+// ref is a link in a post to a practice or to a plan (and an item of it).
+type ref struct {
+	link           string // the path as written, without host
+	practice       string
+	document, node string
+}
+
+// Links to practices and plans: /practices/<id>, /workspaces/<ws>/documents/<id>, the latter
+// optionally with an item anchor #item-<node> (or #goal-<node>, the plan page's goal headings).
+var cardPattern = regexp.MustCompile(`(?:^|[\s(<])(?:https?://[^/\s]+)?(/practices/([0-9a-f]{24})|/workspaces/[0-9a-f]{24}/documents/([0-9a-f]{24})(?:#(?:item-|goal-)([0-9A-Za-z_-]{1,64}))?)`)
+
+// MaxCards is how many cards a post shows (the first links).
+const MaxCards = 5
+
+func refsOf(body string) []ref {
+	var out []ref
+	for _, m := range cardPattern.FindAllStringSubmatch(body, -1) {
+		r := ref{link: m[1], practice: m[2], document: m[3], node: m[4]}
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// refsOfPost are a post's links, found once per body.
+func (p *post) linkRefs() []ref {
+	if r := p.refs.Load(); r != nil {
+		return *r
+	}
+	r := refsOf(p.body)
+	p.refs.Store(&r)
+	return r
+}
+
+func (s *Service) resolve(p accounts.Principal, r ref) (Card, bool) {
+	var c Card
+	var ok bool
+	if r.practice != "" {
+		c, ok = s.d.Links.Practice(p, r.practice)
+	} else {
+		c, ok = s.d.Links.Plan(p, r.document, r.node)
+	}
+	c.Link = r.link
+	return c, ok
+}
+
+func (s *Service) withCards(p accounts.Principal, v PostView) PostView {
+	vs := []PostView{v}
+	s.cards(p, vs)
+	return vs[0]
+}
+
+// cards fills in the cards of posts for p (outside the service's lock: the practices and plans
+// answer under their own): a link p may not read shows no card.
+func (s *Service) cards(p accounts.Principal, vs []PostView) {
+	if s.d.Links == nil || p.UserID == "" {
+		return
+	}
+	for i := range vs {
+		for _, r := range vs[i].refs {
+			if len(vs[i].Cards) == MaxCards {
+				break
+			}
+			if c, ok := s.resolve(p, r); ok {
+				vs[i].Cards = append(vs[i].Cards, c)
+			}
+		}
+	}
 }
 
 // ---- permissions --------------------------------------------------------------------------

@@ -101,6 +101,11 @@ type PostView struct {
 	Deleted    bool       `json:"deleted"`
 	Hidden     bool       `json:"hidden"`
 	Reactions  []Reaction `json:"reactions"`
+	// Links: the post links to practices or plans; Cards are those the reader may read (a live
+	// copy, viewed by nobody, carries none: readers fetch the post for theirs).
+	Links bool   `json:"links,omitempty"`
+	Cards []Card `json:"cards,omitempty"`
+	refs  []ref
 }
 
 // ThreadPage is a thread with a page of its posts, in order.
@@ -132,6 +137,13 @@ type ReportView struct {
 	ReporterName string    `json:"reporterName"`
 	Reason       string    `json:"reason"`
 	At           time.Time `json:"at"`
+	// Resolved: by whom, when and how (dismiss, hide); absent while the report is open.
+	ResolvedByID   string     `json:"resolvedById,omitempty"`
+	ResolvedByName string     `json:"resolvedByName,omitempty"`
+	ResolvedAt     *time.Time `json:"resolvedAt,omitempty"`
+	Resolution     string     `json:"resolution,omitempty"`
+	PostHidden     bool       `json:"postHidden"`
+	PostDeleted    bool       `json:"postDeleted"`
 }
 
 func (s *Service) name(id string) string {
@@ -155,6 +167,7 @@ func (s *Service) viewForum(p accounts.Principal, f *forum) ForumView {
 		if reads[th.id] < len(th.posts) && s.threadLevel(p.UserID, th) != watching.Mute {
 			v.Unread++
 		}
+
 	}
 	return v
 }
@@ -166,6 +179,7 @@ func (s *Service) forumHead(p accounts.Principal, f *forum) ForumView {
 		v.Level = s.forumLevel(p.UserID, f)
 		v.Following = v.Level == watching.Watch
 	}
+
 	switch f.kind {
 	case KindTheme:
 		v.Names = Names{FI: f.theme.NameFI, SV: f.theme.NameSV, EN: f.theme.NameEN}
@@ -212,6 +226,10 @@ func (s *Service) viewPost(p accounts.Principal, po *post, mod bool) PostView {
 		CreatedAt: po.created, Edits: len(po.history), Deleted: po.deleted, Hidden: po.hidden, Reactions: []Reaction{}}
 	if !po.deleted && (!po.hidden || mod) {
 		v.Body, v.HTML = po.body, po.rendered()
+		if s.d.Links != nil {
+			v.refs = po.linkRefs()
+			v.Links = len(v.refs) > 0
+		}
 	}
 	if !po.edited.IsZero() && !po.deleted {
 		at := po.edited
@@ -380,6 +398,14 @@ func (s *Service) readableThread(p accounts.Principal, threadID string) (*thread
 // Thread returns a page of a thread's posts: after post number `after` (ascending), or before
 // post number `before` (the page that ends just before it), or from the start.
 func (s *Service) Thread(p accounts.Principal, threadID string, after, before, limit int) (ThreadPage, error) {
+	out, err := s.thread(p, threadID, after, before, limit)
+	if err == nil {
+		s.cards(p, out.Posts)
+	}
+	return out, err
+}
+
+func (s *Service) thread(p accounts.Principal, threadID string, after, before, limit int) (ThreadPage, error) {
 	limit = pageSize(limit)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -434,8 +460,22 @@ func (s *Service) readablePost(p accounts.Principal, postID string) (*post, erro
 	return po, nil
 }
 
-// Reports returns a forum's reports, newest first (moderators only).
-func (s *Service) Reports(p accounts.Principal, forumID string) ([]ReportView, error) {
+// Report states to list.
+const (
+	ReportsOpen     = "open"
+	ReportsResolved = "resolved"
+	ReportsAll      = "all"
+)
+
+// Reports returns the reports of a forum's posts, newest first (moderators only): the open
+// ones (the queue), the resolved ones (who resolved what, when and how) or all.
+func (s *Service) Reports(p accounts.Principal, forumID, state string) ([]ReportView, error) {
+	if state == "" {
+		state = ReportsOpen
+	}
+	if state != ReportsOpen && state != ReportsResolved && state != ReportsAll {
+		return nil, apperr.Invalid("state", "state is open, resolved or all")
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	f, err := s.readable(p, forumID)
@@ -446,10 +486,19 @@ func (s *Service) Reports(p accounts.Principal, forumID string) ([]ReportView, e
 		return nil, apperr.New(apperr.Forbidden, "only the forum's moderators read its reports")
 	}
 	out := []ReportView{}
-	for i := len(f.reports) - 1; i >= 0; i-- {
-		r := f.reports[i]
-		out = append(out, ReportView{PostID: r.post.id, ThreadID: r.post.thread.id, ThreadTitle: r.post.thread.title, Number: r.post.n,
-			Excerpt: excerpt(r.post.body, 200), ReporterID: r.by, ReporterName: s.name(r.by), Reason: r.reason, At: r.at})
+	for i := len(s.reports) - 1; i >= 0; i-- {
+		r := s.reports[i]
+		if r.post.thread.forum != f || (state == ReportsOpen && r.resolvedBy != "") || (state == ReportsResolved && r.resolvedBy == "") {
+			continue
+		}
+		v := ReportView{PostID: r.post.id, ThreadID: r.post.thread.id, ThreadTitle: r.post.thread.title, Number: r.post.n,
+			Excerpt: excerpt(r.post.body, 200), ReporterID: r.by, ReporterName: s.name(r.by), Reason: r.reason, At: r.at,
+			PostHidden: r.post.hidden, PostDeleted: r.post.deleted}
+		if r.resolvedBy != "" {
+			at := r.resolvedAt
+			v.ResolvedByID, v.ResolvedByName, v.ResolvedAt, v.Resolution = r.resolvedBy, s.name(r.resolvedBy), &at, r.action
+		}
+		out = append(out, v)
 	}
 	return out, nil
 }

@@ -178,7 +178,7 @@ func (s *Service) Reply(ctx context.Context, p accounts.Principal, threadID, bod
 	s.mu.RUnlock()
 	s.publish("forum:"+th.forum.id, "activity", Live{Thread: &h})
 	s.notify(ctx, p, po, quoted)
-	return v, nil
+	return s.withCards(p, v), nil
 }
 
 // Change is a change to a post: a new body (its author), or hidden/shown (a moderator).
@@ -239,7 +239,7 @@ func (s *Service) Update(ctx context.Context, p accounts.Principal, postID strin
 	if ch.Body != nil && body != old {
 		s.mentions(ctx, p, po, Mentioned(old))
 	}
-	return v, nil
+	return s.withCards(p, v), nil
 }
 
 // Delete removes a post (its author or a moderator): it shows as "message removed".
@@ -297,7 +297,7 @@ func (s *Service) React(ctx context.Context, p accounts.Principal, postID, react
 	if changed {
 		s.livePost("reacted", po)
 	}
-	return v, nil
+	return s.withCards(p, v), nil
 }
 
 // Report tells a forum's moderators about a post.
@@ -317,7 +317,69 @@ func (s *Service) Report(ctx context.Context, p accounts.Principal, postID, reas
 	if err != nil {
 		return err
 	}
-	return s.store(ctx, Event{Kind: evReport, By: p.UserID, Post: postID, Body: reason})
+	if err := s.store(ctx, Event{Kind: evReport, By: p.UserID, Post: postID, Body: reason}); err != nil {
+		return err
+	}
+	s.mu.RLock()
+	f := s.posts[postID].thread.forum
+	s.mu.RUnlock()
+	s.publish("forum:"+f.id, "reports", Live{}) // the moderators' queue
+	return nil
+}
+
+// Resolve resolves a post's open reports (a moderator of the post's forum): dismiss leaves the
+// post as it is, hide hides it. One appended event records who resolved them, when and how.
+func (s *Service) Resolve(ctx context.Context, p accounts.Principal, postID, action string) ([]ReportView, error) {
+	if action != ResolveDismiss && action != ResolveHide {
+		return nil, apperr.Invalid("action", "action is %s or %s", ResolveDismiss, ResolveHide)
+	}
+	s.wmu.Lock()
+	s.mu.RLock()
+	po, err := s.readablePost(p, postID)
+	if err == nil && !s.canModerate(p, po.thread.forum) {
+		err = apperr.New(apperr.Forbidden, "only the forum's moderators resolve reports")
+	}
+	open := 0
+	if err == nil {
+		for _, r := range s.reports {
+			if r.post == po && r.resolvedBy == "" {
+				open++
+			}
+		}
+		if open == 0 {
+			err = apperr.New(apperr.WrongState, "the post has no open reports")
+		}
+	}
+	hide := err == nil && action == ResolveHide && !po.hidden
+	s.mu.RUnlock()
+	if err == nil {
+		err = s.store(ctx, Event{Kind: evResolve, By: p.UserID, Post: postID, Action: action})
+	}
+	s.wmu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	if hide {
+		s.mu.RLock()
+		s.indexPost(po, s.audience(po.thread.forum))
+		s.mu.RUnlock()
+		s.livePost("edited", po)
+	}
+	s.mu.RLock()
+	f := po.thread.forum
+	s.mu.RUnlock()
+	s.publish("forum:"+f.id, "reports", Live{})
+	all, err := s.Reports(p, f.id, ReportsResolved)
+	if err != nil {
+		return nil, err
+	}
+	out := []ReportView{}
+	for _, r := range all {
+		if r.PostID == postID && len(out) < open {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 // Moderation is a moderator's change to a thread; nil leaves a part as it is.
@@ -462,6 +524,32 @@ func (s *Service) OpenCircle(ctx context.Context, p accounts.Principal, in NewCi
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.viewForum(p, s.forums[id]), nil
+}
+
+// GroupLister lists every group (the forums' Workspaces may offer it): whom a circle may invite.
+type GroupLister interface {
+	Groups() []Group
+}
+
+// CircleGroups returns the groups p may open a circle for (those p coordinates) and the groups
+// p may invite (every other group), by name.
+func (s *Service) CircleGroups(p accounts.Principal) (mine, others []Group, err error) {
+	gl, ok := s.d.Workspaces.(GroupLister)
+	if !ok {
+		return nil, nil, apperr.New(apperr.NotFound, "no group list")
+	}
+	mine, others = []Group{}, []Group{}
+	for _, g := range gl.Groups() {
+		if s.d.Workspaces.Role(p.UserID, g.ID) == "coordinator" {
+			mine = append(mine, g)
+		} else {
+			others = append(others, g)
+		}
+	}
+	if len(mine) == 0 {
+		return nil, nil, apperr.New(apperr.Forbidden, "only a group's coordinator opens a peer circle")
+	}
+	return mine, others, nil
 }
 
 // JoinCircle joins a group to a circle it is invited to (the group's coordinator).

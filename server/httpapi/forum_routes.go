@@ -13,6 +13,7 @@ func (s *Server) forumRoutes(api fiber.Router) {
 	}
 	api.Get("/forums", s.authed, s.listForums)
 	api.Post("/forums/circles", s.authed, s.openCircle)
+	api.Get("/forums/circles/groups", s.authed, s.circleGroups)
 	api.Post("/forums/preview", s.authed, s.previewPost)
 	api.Get("/forums/:forumId", s.authed, s.getForum)
 	api.Post("/forums/:forumId/threads", s.authed, s.startForumThread)
@@ -30,6 +31,7 @@ func (s *Server) forumRoutes(api fiber.Router) {
 	api.Get("/posts/:postId/history", s.authed, s.postHistory)
 	api.Post("/posts/:postId/reactions", s.authed, s.reactToPost)
 	api.Post("/posts/:postId/reports", s.authed, s.reportPost)
+	api.Post("/posts/:postId/reports/resolve", s.authed, s.resolveReports)
 }
 
 func (s *Server) listForums(c *fiber.Ctx) error {
@@ -52,6 +54,14 @@ func (s *Server) openCircle(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(out)
+}
+
+func (s *Server) circleGroups(c *fiber.Ctx) error {
+	mine, others, err := s.svc.Forums.CircleGroups(principal(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"mine": mine, "others": others})
 }
 
 func (s *Server) getForum(c *fiber.Ctx) error {
@@ -165,7 +175,11 @@ func (s *Server) forumReports(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out, err := s.svc.Forums.Reports(principal(c), id)
+	state, err := queryText(c, "state", 16)
+	if err != nil {
+		return err
+	}
+	out, err := s.svc.Forums.Reports(principal(c), id, state)
 	if err != nil {
 		return err
 	}
@@ -342,6 +356,26 @@ func (s *Server) reportPost(c *fiber.Ctx) error {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
+}
+
+type resolveInput struct {
+	Action string `json:"action"`
+}
+
+func (s *Server) resolveReports(c *fiber.Ctx) error {
+	id, err := pathID(c, "postId")
+	if err != nil {
+		return err
+	}
+	var r resolveInput
+	if err := decode(c, &r); err != nil {
+		return err
+	}
+	out, err := s.svc.Forums.Resolve(c.UserContext(), principal(c), id, r.Action)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"reports": out})
 }
 
 func (s *Server) previewPost(c *fiber.Ctx) error {
