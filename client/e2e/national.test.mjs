@@ -2,7 +2,9 @@
 // member marks an action done in another browser context, and the matrix changes without a
 // reload; a regional member sees their own region against anonymous totals; axe on each view.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import JSZip from 'jszip';
 import { ACCOUNTS, api, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
@@ -41,7 +43,7 @@ test('a status change in Kainuu reaches an open national dashboard without reloa
   await signIn(watcher, ACCOUNTS.national);
   await openDashboard(watcher);
   await choosePeriod(watcher, '2026');
-  await watcher.locator('tr[data-region="kainuu"]').waitFor();
+  await watcher.getByTestId('national-matrix').locator('tr[data-region="kainuu"]').waitFor();
   assert.equal(await watcher.getByTestId('national-matrix').locator('tbody tr').count(), 15, 'the national group sees every region');
   // What the server counts now for Kainuu in 2026, and the page showing it.
   const dash = await api(server, 'GET', '/national/dashboard?period=2026', { as: ACCOUNTS.national });
@@ -73,7 +75,7 @@ test('a status change in Kainuu reaches an open national dashboard without reloa
   assert.equal(await watcher.evaluate(() => window.__sameDocument), true, 'the dashboard was not reloaded');
 
   // Drill down from the Kainuu cell of national goal 1 to the goals behind it and to the plan.
-  const cellLink = watcher.locator('tr[data-region="kainuu"] td[data-goal="1"]').getByRole('link');
+  const cellLink = watcher.getByTestId('national-matrix').locator('tr[data-region="kainuu"] td[data-goal="1"]').getByRole('link');
   await cellLink.click();
   await heading(watcher, new RegExp(t('fi', 'national.cellTitle', { goal: 1, region: 'Kainuu' })));
   await watcher.getByRole('link', { name: new RegExp(plan.title) }).first().waitFor();
@@ -94,12 +96,171 @@ test('a regional member sees their own region against anonymous national totals'
   const rows = page.getByTestId('national-matrix').locator('tbody tr');
   assert.equal(await rows.count(), 1);
   assert.equal(await rows.first().getAttribute('data-region'), 'etela-savo');
-  await page.getByRole('rowheader', { name: new RegExp(t('fi', 'national.totalsAllRegions').replace(/[()]/g, '\\$&')) }).waitFor();
+  await page.getByRole('rowheader', { name: new RegExp(t('fi', 'national.totalsAllRegions').replace(/[()]/g, '\\$&')) }).first().waitFor();
+  // Good practices: their own region's row against the national totals, as the matrix.
+  const practiceRows = page.getByTestId('national-practices').locator('tbody tr');
+  assert.equal(await practiceRows.count(), 1);
+  assert.equal(await practiceRows.first().getAttribute('data-region'), 'etela-savo');
+  await page.getByTestId('national-practices').locator('tfoot th', { hasText: t('fi', 'national.totalsAllRegions') }).waitFor();
+  await page.getByTestId('national-practices').screenshot({ path: 'screenshots/fi-national-regional-practices.png' });
   // No other region is named anywhere on the page (the Etelä-Savo group's own name aside).
   const text = await page.locator('main').innerText();
   for (const other of ['Kainuu', 'Uusimaa', 'Lappi', 'Pirkanmaa']) assert.ok(!text.includes(other), `the page names ${other}`);
   const violations = await scan(page, 'fi-national-regional');
   assert.deepEqual(violations, []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** The text of a count of practices as the page shows it. */
+function practices(lang, n) {
+  return n === 0 ? t(lang, 'national.practices.none') : t(lang, `national.practices.count_${n === 1 ? 'one' : 'other'}`, { count: n });
+}
+
+/** The rows of a workbook's first sheet as arrays of cell texts (shared, inline and plain strings, numbers). */
+async function xlsxRows(path) {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = (name) => zip.file(name)?.async('string') ?? Promise.resolve('');
+  const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const texts = (s) => [...s.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((m) => unescape(m[1])).join('');
+  const shared = [...(await xml('xl/sharedStrings.xml')).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1]));
+  const sheet = await xml('xl/worksheets/sheet1.xml');
+  return [...sheet.matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)].map((row) =>
+    [...row[1].matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((c) => {
+      const type = /t="(\w+)"/.exec(c[1])?.[1];
+      const body = c[2] ?? '';
+      if (type === 'inlineStr') return texts(body);
+      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? '';
+      return type === 's' ? shared[Number(v)] : unescape(v);
+    }),
+  );
+}
+
+/** A CSV file's rows (RFC 4180 quoting; the byte-order mark dropped). */
+function csvRows(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  const s = text.replace(/^\ufeff/, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      row.push(cell), rows.push(row), (row = []), (cell = '');
+    } else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+async function downloadFrom(page, lang, item) {
+  await page.getByRole('button', { name: t(lang, 'national.exports.title'), exact: true }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t(lang, `national.exports.${item}`), exact: true }).click()]);
+  await page.getByRole('status').filter({ hasText: t(lang, 'exports.downloaded', { name: file.suggestedFilename() }) }).waitFor();
+  return file;
+}
+
+test('good practices per goal and region: counts, links to the library, live, and the national downloads', async () => {
+  const { server, browser } = env;
+  const lang = 'fi';
+  const page = await newPage(browser, server);
+  await signIn(page, ACCOUNTS.national);
+  await openDashboard(page);
+  const table = page.getByTestId('national-practices');
+  await heading(page, t(lang, 'national.title'));
+  await table.getByRole('table', { name: t(lang, 'national.practices.caption') }).waitFor();
+  assert.equal(await table.locator('tbody tr').count(), 15, 'a row for every region');
+
+  // The page shows what the server counts: every cell of Kainuu's row and the totals.
+  const dash = await api(server, 'GET', '/national/dashboard', { as: ACCOUNTS.national });
+  const kainuuRow = dash.rows.findIndex((r) => r.region.code === 'kainuu');
+  const kainuu = dash.rows[kainuuRow].region;
+  const counts = dash.practices.rows[kainuuRow];
+  assert.ok(dash.practices.totals.total > 0, 'the demo has published practices');
+  for (const [i, g] of dash.nationalGoals.entries()) {
+    await table.locator(`tr[data-region="kainuu"] td[data-goal="${g.code}"]`).filter({ hasText: practices(lang, counts.cells[i]) }).waitFor();
+    await table.locator(`tfoot td[data-goal="${g.code}"]`).filter({ hasText: practices(lang, dash.practices.totals.cells[i]) }).waitFor();
+  }
+  await table.locator('tr[data-region="kainuu"] td[data-goal="all"]').filter({ hasText: practices(lang, counts.total) }).waitFor();
+  await page.evaluate(() => (window.__sameDocument = true));
+  await table.screenshot({ path: 'screenshots/fi-national-practices-table.png' });
+  const violations = await scan(page, 'fi-national-practices');
+  assert.deepEqual(violations, [], violations.join('\n'));
+
+  // A newly published Kainuu practice on national goal 1 raises the count without a reload.
+  const goal1 = dash.nationalGoals.findIndex((g) => g.code === '1');
+  const ng1 = dash.nationalGoals[goal1];
+  const [ws] = (await api(server, 'GET', '/workspaces', { as: ACCOUNTS.kainuuCoordinator })).filter((w) => w.name === 'ELO-ryhmä Kainuu');
+  let p = await api(server, 'POST', '/practices', {
+    as: ACCOUNTS.kainuuCoordinator,
+    body: { workspaceId: ws.id, name: 'Selaintestin käytäntö', summary: 'Lyhyt kuvaus.', basicIdea: 'Perusajatus.', nationalGoals: [ng1.id] },
+  });
+  p = await api(server, 'POST', `/practices/${p.id}/submit`, { as: ACCOUNTS.kainuuCoordinator, body: { version: p.version } });
+  await api(server, 'POST', `/practices/${p.id}/review`, { as: ACCOUNTS.kainuuCoordinator, body: { version: p.version, decision: 'approve' } });
+  const cell = table.locator(`tr[data-region="kainuu"] td[data-goal="1"]`);
+  await cell.filter({ hasText: practices(lang, counts.cells[goal1] + 1) }).waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the dashboard was not reloaded');
+
+  // Downloads: the national summary and the action list under the current filters (period 2026).
+  await choosePeriod(page, '2026');
+  await page.getByRole('button', { name: t(lang, 'national.exports.title'), exact: true }).click();
+  await page.locator('.export-bar').screenshot({ path: 'screenshots/fi-national-downloads-menu.png' });
+  const menuViolations = await scan(page, 'fi-national-downloads-open');
+  assert.deepEqual(menuViolations, [], menuViolations.join('\n'));
+  await page.keyboard.press('Escape');
+  const summaryCsv = await downloadFrom(page, lang, 'summaryCsv');
+  assert.match(summaryCsv.suggestedFilename(), /\.csv$/);
+  const srows = csvRows(readFileSync(await summaryCsv.path(), 'utf8'));
+  assert.equal(srows[0][0], t(lang, 'exports.region'));
+  assert.equal(srows[0].at(-1), t(lang, 'exports.summaryPractices'));
+  const kainuuName = kainuu.names.fi;
+  const k1 = srows.find((r) => r[0] === kainuuName && r[1].startsWith('1 '));
+  assert.ok(k1, 'a row for Kainuu × national goal 1');
+  const dash26 = await api(server, 'GET', '/national/dashboard?period=2026', { as: ACCOUNTS.national });
+  assert.equal(Number(k1.at(-1)), dash26.practices.rows[kainuuRow].cells[goal1], 'the practices of Kainuu × goal 1 in 2026');
+  assert.equal(srows.length, 1 + 15 * 6 + 6, 'regions × (goals + total), then the totals');
+
+  const summaryXlsx = await downloadFrom(page, lang, 'summaryXlsx');
+  assert.match(summaryXlsx.suggestedFilename(), /\.xlsx$/);
+  const xrows = await xlsxRows(await summaryXlsx.path());
+  assert.deepEqual(xrows[0], srows[0], 'the workbook has the CSV columns');
+  assert.equal(xrows.length, srows.length);
+
+  const actionsCsv = await downloadFrom(page, lang, 'actionsCsv');
+  const arows = csvRows(readFileSync(await actionsCsv.path(), 'utf8')).filter((r) => r.length > 1);
+  const periodCol = arows[0].indexOf(t(lang, 'documents.fields.period'));
+  assert.ok(periodCol >= 0, 'a period column');
+  assert.ok(arows.length > 10, 'the demo has many actions in 2026');
+  assert.ok(arows.slice(1).every((r) => r[periodCol] === '2026'), 'only 2026 plans (the current filter)');
+  const actionsXlsx = await downloadFrom(page, lang, 'actionsXlsx');
+  const axrows = await xlsxRows(await actionsXlsx.path());
+  assert.deepEqual(axrows[0], arows[0], 'the workbook has the CSV columns');
+  assert.equal(axrows.length, arows.length, 'and the same actions');
+
+  // A count links to the library filtered by the region and the goal, which lists as many.
+  await cell.getByRole('link').click();
+  await page.waitForURL((url) => url.pathname === '/practices' && url.searchParams.get('region') === kainuu.id && url.searchParams.get('nationalGoal') === ng1.id);
+  await heading(page, t(lang, 'practices.title'));
+  const listed = counts.cells[goal1] + 1;
+  await page.getByRole('status').filter({ hasText: t(lang, `practices.count_${listed === 1 ? 'one' : 'other'}`, { count: listed }) }).waitFor();
+
+  // On paper: the tables whole, no download menu.
+  await page.goBack();
+  await table.waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('button', { name: t(lang, 'national.exports.title'), exact: true }).isVisible(), false);
+  assert.equal(await table.isVisible(), true);
+  await page.screenshot({ path: 'screenshots/fi-national-print-media.png', fullPage: true });
+  await table.screenshot({ path: 'screenshots/fi-national-practices-print.png' });
+  await page.getByTestId('national-matrix').screenshot({ path: 'screenshots/fi-national-matrix-print.png' });
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

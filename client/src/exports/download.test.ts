@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportPath, fileNameOf, readWithProgress, type Progress } from './download';
+import { exportPath, fileNameOf, formatBytes, readWithProgress, type Progress } from './download';
 
 describe('exports', () => {
   it('reads the UTF-8 file name first', () => {
@@ -27,5 +27,26 @@ describe('exports', () => {
     expect(blob.size).toBe(8);
     expect(seen.map((p) => p.received)).toEqual([0, 3, 8]);
     expect(seen.every((p) => p.total === 8)).toBe(true);
+  });
+
+  it('reports the bytes received of a streamed body without a length', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new Uint8Array(4));
+        c.enqueue(new Uint8Array(6));
+        c.close();
+      },
+    });
+    const seen: Progress[] = [];
+    const blob = await readWithProgress(new Response(body, { headers: { 'Content-Type': 'text/csv' } }), (p) => seen.push(p));
+    expect(blob.size).toBe(10);
+    expect(seen.map((p) => p.received)).toEqual([0, 4, 10]);
+    expect(seen.every((p) => p.total === null)).toBe(true);
+  });
+
+  it('says sizes for people', () => {
+    expect(formatBytes(850, 'en')).toBe('850 B');
+    expect(formatBytes(12_345, 'en')).toBe('12 kB');
+    expect(formatBytes(1_450_000, 'fi')).toBe('1,5 MB');
   });
 });

@@ -1,5 +1,7 @@
 // Downloads an export with the access token, reading the body as a stream so the page can show
-// how much has arrived (the server sends Content-Length), then hands it to the browser as a file.
+// how much has arrived: a share of Content-Length for files made whole (DOCX, PDF, XLSX), the bytes
+// received for streamed ones (CSV, sent chunked as it is written), then hands it to the browser
+// as a file.
 import { API_BASE, ApiError, getAccessToken, refreshSession } from '../api/client';
 import type { Language } from '../api/types';
 
@@ -52,6 +54,14 @@ export function exportPath(documentId: string, format: ExportFormat, lang: Langu
   const id = encodeURIComponent(documentId);
   if (format === 'xlsx' || format === 'csv') return `/actions/export.${format}?document=${id}&lang=${lang}`;
   return `/documents/${id}/export.${format}?lang=${lang}`;
+}
+
+/** A byte count for people: "850 B", "12 kB", "1.4 MB" in the language's number format. */
+export function formatBytes(n: number, lang: string): string {
+  const fmt = (v: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: v < 10 ? 1 : 0 }).format(v);
+  if (n < 1000) return `${n} B`;
+  if (n < 1_000_000) return `${fmt(n / 1000)} kB`;
+  return `${fmt(n / 1_000_000)} MB`;
 }
 
 /** The file name of a Content-Disposition header (the UTF-8 form first). */

@@ -53,6 +53,14 @@ export interface NationalDashboard {
   totals: { regions: number; plans: number; cells: NationalCell[]; total: NationalSummary };
   groups: NationalGroup[];
   quietAfterDays: number;
+  practices: { rows: NationalPracticeRow[]; totals: NationalPracticeRow };
+}
+
+/** Published good practices of a region (or of the totals) by national goal. */
+export interface NationalPracticeRow {
+  regionId?: Id;
+  cells: number[]; // in the order of nationalGoals
+  total: number;
 }
 
 export interface NationalPlanRef {
@@ -155,6 +163,23 @@ export const getNationalCell = (nationalGoal: string, f: NationalFilter) =>
 export const compareRegions = (f: NationalFilter) => api<NationalComparison>(`/national/compare?${toQuery(f)}`);
 export const getNationalTimeline = (f: NationalFilter, limit: number) =>
   api<NationalTimeline>(`/national/timeline?${toQuery(f, { limit: String(limit) })}`);
+
+/** The national summary ('summary') or the action list ('actions') under a filter, as a file. */
+export function nationalExportPath(what: 'summary' | 'actions', format: 'xlsx' | 'csv', f: NationalFilter, lang: string): string {
+  const base = what === 'summary' ? '/national/export' : '/actions/export';
+  return `${base}.${format}?${toQuery(f, { lang })}`;
+}
+
+/** The practice library filtered by a region and a national goal (either may be left out) and the
+ * dashboard's theme when exactly one is chosen (the library filters by one theme). */
+export function libraryHref(region: string | null, nationalGoal: string | null, f: NationalFilter): string {
+  const p = new URLSearchParams();
+  if (region) p.set('region', region);
+  if (nationalGoal) p.set('nationalGoal', nationalGoal);
+  if (f.theme.length === 1) p.set('theme', f.theme[0]);
+  const q = p.toString();
+  return q ? `/practices?${q}` : '/practices';
+}
 
 /** Share of the measured indicators on track, as a whole percentage; null when none is measured. */
 export function onTrackShare(s: NationalSummary): number | null {

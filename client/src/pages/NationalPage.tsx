@@ -8,6 +8,7 @@ import { ErrorAlert, Loading, Page, RelativeTime, formatDate, localized, useLang
 import {
   getNationalDashboard,
   getNationalTimeline,
+  nationalExportPath,
   toQuery,
   type NationalDashboard,
   type NationalFilter,
@@ -16,6 +17,8 @@ import {
 import { StatusChart } from '../national/charts';
 import { NationalFilters, useNationalFilter, useNationalLive } from '../national/filters';
 import { CellLink, SummaryFigures, goalsAndActions, planHref } from '../national/format';
+import { PracticesMatrix } from '../national/practices';
+import { DownloadMenu } from '../exports/ExportMenu';
 import '../national/national.css';
 
 export function NationalPage() {
@@ -36,6 +39,7 @@ export function NationalPage() {
     <Page title={t('national.title')}>
       <Paragraph className="intro">{d?.scope === 'regional' ? t('national.introRegional') : t('national.intro')}</Paragraph>
       <NationalFilters filter={filter} onChange={(f) => setFilter(f)} periods={d?.periods ?? []} regions={d?.scope !== 'regional'} />
+      <NationalDownloads filter={filter} />
       <ErrorAlert error={q.error} />
       {d ? (
         <>
@@ -51,11 +55,8 @@ export function NationalPage() {
           ) : null}
           <Charts d={d} />
           <Groups groups={d.groups} quietAfterDays={d.quietAfterDays} />
+          <PracticesMatrix d={d} filter={filter} />
           <Timeline filter={filter} />
-          <section className="panel" aria-labelledby="practices-h">
-            <h2 id="practices-h">{t('national.practicesTitle')}</h2>
-            <Paragraph>{t('national.practicesPending')}</Paragraph>
-          </section>
         </>
       ) : q.isPending ? (
         <Loading />
@@ -138,6 +139,21 @@ function Matrix({ d, filter, busy }: { d: NationalDashboard; filter: NationalFil
       </ol>
     </section>
   );
+}
+
+/** The national summary and the action list under the current filters, as XLSX and CSV. */
+function NationalDownloads({ filter }: { filter: NationalFilter }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const items = (['summary', 'actions'] as const).flatMap((what) =>
+    (['xlsx', 'csv'] as const).map((format) => ({
+      key: `${what}-${format}`,
+      label: t(`national.exports.${what}${format === 'xlsx' ? 'Xlsx' : 'Csv'}`),
+      path: nationalExportPath(what, format, filter, lang),
+      fallbackName: `${t(`national.exports.${what}Name`)}.${format}`,
+    })),
+  );
+  return <DownloadMenu items={items} label={t('national.exports.title')} />;
 }
 
 function Rules({ quietAfterDays }: { quietAfterDays: number }) {

@@ -1,0 +1,88 @@
+// Good practices per national goal and region: a table of counts, each a link to the practice
+// library filtered by that region and goal. The rows are the matrix's (a regional member sees
+// their own region against the national totals, naming no other region).
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Paragraph, VisuallyHidden } from 'suomifi-ui-components';
+import { localized, useLang } from '../components/common';
+import { libraryHref, type NationalDashboard, type NationalFilter } from './api';
+
+function Count({ count, to, context }: { count: number; to: string | null; context: string }) {
+  const { t } = useTranslation();
+  if (count === 0) return <span className="muted">{t('national.practices.none')}</span>;
+  const text = t('national.practices.count', { count });
+  if (!to) return <span>{text}</span>;
+  return (
+    <Link to={to}>
+      {text}
+      <VisuallyHidden>{`, ${context}`}</VisuallyHidden>
+    </Link>
+  );
+}
+
+export function PracticesMatrix({ d, filter }: { d: NationalDashboard; filter: NationalFilter }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const regional = d.scope === 'regional';
+  const goalName = (i: number) => t('national.goalN', { n: d.nationalGoals[i]?.code ?? i + 1 });
+  const rows = d.practices.rows;
+  // The totals are every region's when no region filter narrows them: then the library (which
+  // filters by one region at most) lists the same practices.
+  const totalsLink = regional || filter.region.length === 0;
+  const totalsName = regional ? t('national.totalsAllRegions') : t('national.totalsShown');
+  return (
+    <section className="panel" aria-labelledby="practices-h" data-testid="national-practices">
+      <h2 id="practices-h">{t('national.practicesTitle')}</h2>
+      <Paragraph>{t('national.practices.intro')}</Paragraph>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('national.scrollTable')}>
+        <table className="data-table matrix practices-matrix">
+          <caption>{regional ? t('national.practices.captionRegional') : t('national.practices.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('national.region')}</th>
+              {d.nationalGoals.map((ng, i) => (
+                <th scope="col" key={ng.id} aria-describedby={`ng-${ng.id}`}>
+                  {goalName(i)}
+                </th>
+              ))}
+              <th scope="col">{t('national.practices.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, ri) => {
+              const region = d.rows[ri]?.region;
+              const name = region ? localized(region.names, lang) : '';
+              return (
+                <tr key={r.regionId ?? ri} data-region={region?.code}>
+                  <th scope="row">{name}</th>
+                  {r.cells.map((n, i) => (
+                    <td key={d.nationalGoals[i]?.id ?? i} data-goal={d.nationalGoals[i]?.code}>
+                      <Count count={n} to={libraryHref(r.regionId ?? null, d.nationalGoals[i]?.id ?? null, filter)} context={`${name}, ${goalName(i)}`} />
+                    </td>
+                  ))}
+                  <td data-goal="all">
+                    <Count count={r.total} to={libraryHref(r.regionId ?? null, null, filter)} context={`${name}, ${t('national.allGoals')}`} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr className="totals-row">
+              <th scope="row">{totalsName}</th>
+              {d.practices.totals.cells.map((n, i) => (
+                <td key={d.nationalGoals[i]?.id ?? i} data-goal={d.nationalGoals[i]?.code}>
+                  <Count count={n} to={totalsLink ? libraryHref(null, d.nationalGoals[i]?.id ?? null, filter) : null} context={`${totalsName}, ${goalName(i)}`} />
+                </td>
+              ))}
+              <td data-goal="all">
+                <Count count={d.practices.totals.total} to={totalsLink ? libraryHref(null, null, filter) : null} context={`${totalsName}, ${t('national.allGoals')}`} />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p className="muted">{t('national.practices.libraryNote')}</p>
+    </section>
+  );
+}
