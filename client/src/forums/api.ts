@@ -53,6 +53,25 @@ export interface Post {
   deleted: boolean;
   hidden: boolean;
   reactions: { kind: ReactionKind; count: number; mine: boolean }[];
+  /** The post links to practices or plans; a live copy carries no cards (fetch the post for yours). */
+  links?: boolean;
+  /** The linked practices and plan items this reader may read. */
+  cards?: Card[];
+}
+
+/** A link in a post to a practice or a plan (item), resolved for the reader. */
+export interface Card {
+  kind: 'practice' | 'plan';
+  link: string;
+  title: string;
+  group?: string;
+  regionId?: string;
+  summary?: string;
+  state?: string;
+  itemType?: string;
+  itemTitle?: string;
+  status?: string;
+  progress?: number;
 }
 
 export interface ForumPage {
@@ -81,6 +100,19 @@ export interface Report {
   reporterName: string;
   reason: string;
   at: string;
+  resolvedByName?: string;
+  resolvedAt?: string;
+  resolution?: Resolution;
+  postHidden: boolean;
+  postDeleted: boolean;
+}
+
+export type Resolution = 'dismiss' | 'hide';
+export type ReportState = 'open' | 'resolved';
+
+export interface CircleGroup {
+  id: string;
+  name: string;
 }
 
 /** What a live event on thread:<id> or forum:<id> carries. */
@@ -97,7 +129,17 @@ export const startThread = (forumId: string, title: string, body: string) =>
   api<ThreadPage>(`/forums/${forumId}/threads`, { method: 'POST', body: { title, body } });
 export const visitForum = (id: string) => api<void>(`/forums/${id}/visit`, { method: 'POST' });
 export const followForum = (id: string, following: boolean) => api<void>(`/forums/${id}/follow`, { method: 'PUT', body: { following } });
-export const forumReports = (id: string) => api<{ reports: Report[] }>(`/forums/${id}/reports`).then((r) => r.reports);
+export const forumReports = (id: string, state: ReportState = 'open') =>
+  api<{ reports: Report[] }>(`/forums/${id}/reports`, { query: { state } }).then((r) => r.reports);
+export const resolveReports = (postId: string, action: Resolution) =>
+  api<{ reports: Report[] }>(`/posts/${postId}/reports/resolve`, { method: 'POST', body: { action } }).then((r) => r.reports);
+export const circleGroups = () => api<{ mine: CircleGroup[]; others: CircleGroup[] }>('/forums/circles/groups');
+export const openCircle = (title: string, workspaceId: string, invite: string[]) =>
+  api<Forum>('/forums/circles', { method: 'POST', body: { title, workspaceId, invite } });
+export const joinCircle = (id: string, workspaceId: string) => api<Forum>(`/forums/${id}/join`, { method: 'POST', body: { workspaceId } });
+/** One post as this reader sees it (its cards): the page of one post at its number. */
+export const getPost = (threadId: string, number: number) =>
+  api<ThreadPage>(`/threads/${threadId}`, { query: { after: number - 1, limit: 1 } }).then((p) => p.posts[0] as Post | undefined);
 export const getThread = (id: string, q: { after?: number; before?: number } = {}) =>
   api<ThreadPage>(`/threads/${id}`, { query: { after: q.after, before: q.before, limit: PAGE } });
 export const moderate = (id: string, body: { pinned?: boolean; locked?: boolean; hidden?: boolean; forumId?: string }) =>

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink, useNavigate, useParams } from 'react-router';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert, Loading, Page, RelativeTime, StatusMessage, onSubmit, useLang } from '../components/common';
 import { useEvents } from '../events/useEvents';
-import { followForum, forumName, forumReports, getForum, startThread, visitForum, type ThreadHead } from '../forums/api';
+import { followForum, forumName, getForum, startThread, visitForum, type ThreadHead } from '../forums/api';
+import { ReportQueue } from '../forums/ReportQueue';
 import '../forums/forums.css';
 
 /** A forum: its threads (pinned first, then by last activity), a new thread form, moderators' reports. */
@@ -40,6 +41,7 @@ export function ForumPage() {
     void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] });
   });
   useEvents(`forum:${forumId}`, 'activity', () => void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] }));
+  useEvents(`forum:${forumId}`, 'moved', () => void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] }));
 
   const [following, setFollowing] = useState<boolean | null>(null);
   const isFollowing = following ?? forum?.following ?? false;
@@ -52,7 +54,6 @@ export function ForumPage() {
     onSuccess: (tp) => navigate(`/threads/${tp.thread.id}`),
   });
   const [showReports, setShowReports] = useState(false);
-  const reports = useQuery({ queryKey: ['forums', 'reports', forumId], queryFn: () => forumReports(forumId), enabled: showReports && !!forum?.canModerate });
 
   if (pages.isPending) return <Loading />;
   if (!forum || !pages.data) return <ErrorAlert error={pages.error} />;
@@ -76,31 +77,7 @@ export function ForumPage() {
         ) : null}
       </div>
       <StatusMessage>{liveNote}</StatusMessage>
-      {showReports ? (
-        <section aria-labelledby="forum-reports">
-          <Heading variant="h2" id="forum-reports">
-            {t('forums.reports')}
-          </Heading>
-          {reports.isPending ? <Loading /> : null}
-          {reports.data?.length === 0 ? <Paragraph>{t('forums.noReports')}</Paragraph> : null}
-          <ul className="thread-list">
-            {reports.data?.map((r, i) => (
-              <li key={i}>
-                <span>
-                  <RouterLink asComponent={RRLink} to={`/threads/${r.threadId}?post=${r.number}`}>
-                    {r.threadTitle} #{r.number}
-                  </RouterLink>
-                  {': '}
-                  {r.excerpt}
-                </span>
-                <span className="thread-meta">
-                  {t('forums.reportedBy', { name: r.reporterName, reason: r.reason })} <RelativeTime iso={r.at} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {showReports && forum.canModerate ? <ReportQueue forumId={forumId} /> : null}
       <section aria-labelledby="forum-threads">
         <Heading variant="h2" id="forum-threads">
           {t('forums.threads')}

@@ -11,6 +11,9 @@ import {
 } from '../forums/api';
 import { MentionInput, type MentionValue } from '../comments/MentionInput';
 import { encodeMentions } from '../comments/mentions';
+import { getPost } from '../forums/api';
+import { MoveThread } from '../forums/MoveThread';
+import { PostCards } from '../forums/PostCards';
 import '../forums/forums.css';
 
 /** Keeps the person's own reaction flags when a live copy of a post (viewed by nobody) replaces it. */
@@ -71,6 +74,10 @@ export function ForumThreadPage() {
   // Answers to one's own calls replace a post; live copies keep one's own reaction flags.
   const put = (p: Post) => setPosts((list) => list.map((x) => (x.id === p.id ? p : x)));
   const putLive = (p: Post) => setPosts((list) => list.map((x) => (x.id === p.id ? merge(x, p) : x)));
+  // A live copy carries no cards (they are resolved per reader): fetch this reader's copy.
+  const withCards = (p: Post) => {
+    if (p.links) void getPost(threadId, p.number).then((own) => own && own.id === p.id && put(own), () => undefined);
+  };
   useEvents(`thread:${threadId}`, 'post', (data) => {
     const ch = data as LiveChange;
     if (!ch.post) return;
@@ -82,10 +89,14 @@ export function ForumThreadPage() {
       return;
     }
     setPosts((list) => (list.some((x) => x.id === p.id) ? list : [...list, p]));
+    withCards(p);
   });
   useEvents(`thread:${threadId}`, 'edited', (data) => {
     const p = (data as LiveChange).post;
-    if (p) putLive(p);
+    if (p) {
+      putLive(p);
+      withCards(p);
+    }
   });
   useEvents(`thread:${threadId}`, 'reacted', (data) => {
     const p = (data as LiveChange).post;
@@ -94,6 +105,8 @@ export function ForumThreadPage() {
   useEvents(`thread:${threadId}`, 'moderated', (data) => {
     const th = (data as LiveChange).thread;
     if (th) setPage((pg) => (pg ? { ...pg, thread: { ...pg.thread, pinned: th.pinned, locked: th.locked, hidden: th.hidden } } : pg));
+    // Moved to another forum: the page shows its new forum (and rights) where the reader is.
+    if (th && page && th.forumId !== page.forum.id) void load(posts.length ? { after: Math.max(0, posts[0].number - 1) } : {});
   });
 
   const [quote, setQuote] = useState<Post | null>(null);
@@ -145,6 +158,13 @@ export function ForumThreadPage() {
             <button type="button" aria-pressed={th.hidden} onClick={() => void toggle({ hidden: !th.hidden })}>
               {t('forums.hideThread')}
             </button>
+            <MoveThread
+              page={page}
+              onMoved={(p, name) => {
+                setPage((pg) => (pg ? { ...pg, thread: p.thread, forum: p.forum, canWrite: p.canWrite, canModerate: p.canModerate } : pg));
+                setAnnounce(t('forums.moved', { name }));
+              }}
+            />
           </>
         ) : null}
       </div>
@@ -361,7 +381,10 @@ function PostItem({
           </div>
         </form>
       ) : (
-        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+        <>
+          <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+          <PostCards cards={post.cards} postNumber={post.number} />
+        </>
       )}
       {post.hidden && post.html ? <p className="post-removed">{t('forums.hiddenPost')}</p> : null}
       {history ? (

@@ -1,0 +1,173 @@
+// Forum moderation and linking, as users do it in the browser:
+// - Kainuu's coordinator opens a peer circle inviting Etelä-Savo; Etelä-Savo's member does not see
+//   it until Etelä-Savo's coordinator joins it from the forum list; then the member does.
+// - A member links a practice and (refused, with the translated error) a plan they cannot see;
+//   the practice shows as a card. Kainuu's coordinator replies with a link to an action of
+//   Kainuu's plan: they see its card, the member gets the reply live with the plain link only.
+// - The coordinator reports the member's post; the administrator (a theme forum's moderator)
+//   hides it from the forum's report queue and reads who resolved it; then moves the thread to
+//   another theme forum through the dialog: the old address still opens it, in its new forum.
+// axe scans every new view. Every wait is for a condition, never for time.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ACCOUNTS, api, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
+
+const env = useServerAndBrowser();
+const FORUM = 'Ohjaamot';
+
+async function workspaceNamed(as, re) {
+  const list = await api(env.server, 'GET', '/workspaces', { as });
+  const ws = list.find((w) => re.test(w.name));
+  assert.ok(ws, `a workspace named ${re}`);
+  return ws;
+}
+
+test('a coordinator opens a peer circle; the invited coordinator joins it; then its members read it', async () => {
+  const savo = await workspaceNamed(ACCOUNTS.admin, /^ELO-ryhmä Etelä-Savo/);
+  const members = await api(env.server, 'GET', `/workspaces/${savo.id}/members`, { as: ACCOUNTS.admin });
+  const savoCoordinator = members.find((m) => m.role === 'coordinator')?.email;
+  assert.ok(savoCoordinator, 'Etelä-Savo has a coordinator in the demo');
+
+  const coord = await newPage(env.browser, env.server);
+  await signIn(coord, ACCOUNTS.kainuuCoordinator);
+  await coord.goto('/forums');
+  await heading(coord, t('fi', 'forums.title'));
+  await coord.getByRole('button', { name: t('fi', 'forums.openCircle') }).click();
+  const title = `Kainuu ja Etelä-Savo ${Date.now().toString(36)}`;
+  await coord.getByLabel(t('fi', 'forums.circleTitle'), { exact: true }).fill(title);
+  const invite = coord.getByRole('group', { name: t('fi', 'forums.circleInvite') });
+  await invite.getByRole('checkbox', { name: savo.name, exact: true }).check();
+  await coord.getByText(t('fi', 'forums.circleInviteHint_one', { count: 1 })).waitFor();
+  assert.deepEqual(await scan(coord, 'forums-open-circle'), []);
+  await coord.getByRole('button', { name: t('fi', 'forums.openCircleSubmit') }).click();
+  await heading(coord, title);
+
+  // Etelä-Savo's member does not see it before their group joins.
+  const member = await newPage(env.browser, env.server);
+  await signIn(member, ACCOUNTS.etelaSavoMember);
+  await member.goto('/forums');
+  await member.getByRole('link', { name: FORUM, exact: true }).waitFor();
+  assert.equal(await member.getByText(title).count(), 0);
+
+  // Etelä-Savo's coordinator sees the invitation and joins with the keyboard.
+  const savoCoord = await newPage(env.browser, env.server);
+  await signIn(savoCoord, savoCoordinator);
+  await savoCoord.goto('/forums');
+  await savoCoord.getByText(title).waitFor();
+  const join = savoCoord.getByRole('button', { name: t('fi', 'forums.circleJoin', { name: savo.name }) });
+  assert.deepEqual(await scan(savoCoord, 'forums-circle-invited'), []);
+  await join.focus();
+  await savoCoord.keyboard.press('Enter');
+  await savoCoord.getByRole('status').filter({ hasText: t('fi', 'forums.circleJoined', { title, name: savo.name }) }).waitFor();
+  await savoCoord.getByRole('link', { name: title, exact: true }).waitFor();
+
+  // Now the member reads and writes in it.
+  await member.reload();
+  await member.getByRole('link', { name: title, exact: true }).click();
+  await heading(member, title);
+  await member.getByLabel(t('fi', 'forums.threadTitle'), { exact: true }).waitFor();
+  assert.deepEqual([...coord.errors, ...member.errors, ...savoCoord.errors], []);
+});
+
+test('cards per reader, refused links, the report queue and moving a thread', async () => {
+  // A published practice the member may read, and an action of Kainuu's plan they may not.
+  const practices = await api(env.server, 'GET', '/practices?limit=20', { as: ACCOUNTS.etelaSavoMember });
+  const published = practices.items.find((p) => p.published > 0);
+  assert.ok(published, 'the library has a published practice');
+  const practice = { id: published.id, name: (await api(env.server, 'GET', `/practices/${published.id}`, { as: ACCOUNTS.kainuuCoordinator })).current.name };
+  const kainuu = await workspaceNamed(ACCOUNTS.kainuuCoordinator, /Kainuu/);
+  const docs = await api(env.server, 'GET', `/workspaces/${kainuu.id}/documents`, { as: ACCOUNTS.kainuuCoordinator });
+  const plan = docs.find((d) => d.kind === 'action_plan') ?? docs[0];
+  const doc = await api(env.server, 'GET', `/documents/${plan.id}`, { as: ACCOUNTS.kainuuCoordinator });
+  const action = Object.values(doc.nodes).find((n) => n.type === 'action' && n.text?.title);
+  assert.ok(action, 'the plan has a titled action');
+  const planLink = `/workspaces/${kainuu.id}/documents/${plan.id}`;
+
+  const member = await newPage(env.browser, env.server);
+  await signIn(member, ACCOUNTS.etelaSavoMember);
+  await member.goto('/forums');
+  await member.getByRole('link', { name: FORUM, exact: true }).click();
+  await heading(member, FORUM);
+  const threadTitle = `Linkkejä ${Date.now().toString(36)}`;
+  await member.getByLabel(t('fi', 'forums.threadTitle'), { exact: true }).fill(threadTitle);
+  const body = member.getByLabel(t('fi', 'forums.threadBody'), { exact: true });
+  // A link to Kainuu's plan: refused with a clear, translated error; nothing is started.
+  await body.fill(`Katsokaa [tämä](${planLink}#item-${action.id}).`);
+  await member.getByRole('button', { name: t('fi', 'forums.startThread') }).click();
+  await member.getByText(t('fi', 'errors.link_not_visible')).waitFor();
+  await heading(member, FORUM);
+  // A link to the practice: its card below the text.
+  await body.fill(`Meillä toimii [tämä käytäntö](/practices/${practice.id}).`);
+  await member.getByRole('button', { name: t('fi', 'forums.startThread') }).click();
+  await heading(member, threadTitle);
+  const cards = member.getByRole('list', { name: t('fi', 'forums.cards.label', { number: 1 }) });
+  await cards.getByRole('link', { name: practice.name }).waitFor();
+  await cards.getByText(t('fi', 'forums.cards.practice')).waitFor();
+  const threadPath = new URL(member.url()).pathname;
+
+  // Kainuu's coordinator replies with a link to the action: they see the plan card ...
+  const coord = await newPage(env.browser, env.server);
+  await signIn(coord, ACCOUNTS.kainuuCoordinator);
+  await coord.goto(threadPath);
+  await heading(coord, threadTitle);
+  await coord.getByRole('list', { name: t('fi', 'forums.cards.label', { number: 1 }) }).getByRole('link', { name: practice.name }).waitFor();
+  await coord.getByLabel(t('fi', 'forums.replyLabel'), { exact: true }).fill(`Meillä sama toimenpide: ${planLink}#item-${action.id}`);
+  await coord.getByRole('button', { name: t('fi', 'forums.send'), exact: true }).click();
+  const planCard = coord.getByRole('list', { name: t('fi', 'forums.cards.label', { number: 2 }) });
+  await planCard.getByRole('link', { name: doc.title }).waitFor();
+  await planCard.getByText(action.text.title, { exact: false }).waitFor();
+  assert.deepEqual(await scan(coord, 'forum-thread-cards'), []);
+  // ... the member gets the reply live, with the plain link and no card (never the plan's title).
+  await member.locator('#p2 .post-body', { hasText: 'Meillä sama toimenpide' }).waitFor();
+  assert.equal(await member.getByRole('list', { name: t('fi', 'forums.cards.label', { number: 2 }) }).count(), 0);
+  assert.equal(await member.getByText(doc.title).count(), 0);
+
+  // The coordinator reports the member's post.
+  const first = coord.locator('#p1');
+  await first.getByRole('button', { name: t('fi', 'forums.report') }).click();
+  await first.getByLabel(t('fi', 'forums.reportReason')).fill('Mainontaa');
+  await first.getByRole('button', { name: t('fi', 'forums.sendReport') }).click();
+  await first.getByText(t('fi', 'forums.reported')).waitFor();
+
+  // The administrator moderates the theme forum: the queue, hide, the audit.
+  const admin = await newPage(env.browser, env.server);
+  await signIn(admin, ACCOUNTS.admin);
+  await admin.goto('/forums');
+  await admin.getByRole('link', { name: FORUM, exact: true }).click();
+  await heading(admin, FORUM);
+  await admin.getByRole('button', { name: t('fi', 'forums.reports'), exact: true }).click();
+  const queue = admin.getByRole('region', { name: t('fi', 'forums.reports'), exact: true });
+  const entry = queue.getByRole('listitem').filter({ hasText: `${threadTitle} #1` });
+  await entry.getByText(t('fi', 'forums.reportedBy', { name: 'Kaisa', reason: 'Mainontaa' }).replace('Kaisa', ''), { exact: false }).waitFor();
+  assert.deepEqual(await scan(admin, 'forum-report-queue'), []);
+  await queue.getByRole('button', { name: t('fi', 'forums.hideReportedOf', { title: threadTitle, number: 1 }) }).click();
+  await admin.getByRole('status').filter({ hasText: t('fi', 'forums.reportsHidden', { title: threadTitle, number: 1 }) }).waitFor();
+  await queue.getByRole('link', { name: `${threadTitle} #1` }).waitFor({ state: 'detached' });
+  await queue.getByRole('button', { name: t('fi', 'forums.reportsResolved') }).click();
+  await queue.getByRole('listitem').filter({ hasText: `${threadTitle} #1` }).getByText(t('fi', 'forums.resolvedHidden', { name: '' }).trim(), { exact: false }).waitFor();
+  assert.deepEqual(await scan(admin, 'forum-report-audit'), []);
+  // The member sees their post hidden, live.
+  await member.locator('#p1').getByText(t('fi', 'forums.hiddenPost')).waitFor();
+
+  // Move the thread through the dialog (keyboard: the select has focus when it opens).
+  const forums = await api(env.server, 'GET', '/forums', { as: ACCOUNTS.admin });
+  const target = forums.forums.find((f) => f.kind === 'theme' && f.names.fi !== FORUM);
+  await admin.goto(threadPath);
+  await heading(admin, threadTitle);
+  await admin.getByRole('button', { name: t('fi', 'forums.move'), exact: true }).click();
+  const dialog = admin.getByRole('dialog', { name: t('fi', 'forums.moveTitle', { title: threadTitle }) });
+  await dialog.waitFor();
+  await dialog.getByRole('option', { name: target.names.fi }).waitFor({ state: 'attached' });
+  assert.equal(await admin.evaluate(() => document.activeElement?.id), 'move-forum');
+  assert.deepEqual(await scan(admin, 'forum-move-dialog'), []);
+  await dialog.getByLabel(t('fi', 'forums.moveTo')).selectOption({ label: target.names.fi });
+  await dialog.getByRole('button', { name: t('fi', 'forums.moveSubmit') }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await admin.getByRole('link', { name: t('fi', 'forums.backTo', { name: target.names.fi }) }).waitFor();
+  // The member's page follows live; the old address still opens the thread, in its new forum.
+  await member.getByRole('link', { name: t('fi', 'forums.backTo', { name: target.names.fi }) }).waitFor();
+  await member.goto(threadPath);
+  await heading(member, threadTitle);
+  await member.getByRole('link', { name: t('fi', 'forums.backTo', { name: target.names.fi }) }).waitFor();
+  assert.deepEqual([...member.errors, ...coord.errors, ...admin.errors], []);
+});

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert, Loading, onSubmit } from '../components/common';
+import { circleGroups, joinCircle, openCircle, type Forum } from './api';
+
+/** The groups the person coordinates (the server's rule: only a group's coordinator opens or joins a circle). */
+export function useCoordinated(): string[] {
+  const { user } = useAuth();
+  return (user?.memberships ?? []).filter((m) => m.role === 'coordinator').map((m) => m.workspaceId);
+}
+
+/**
+ * A coordinator opens a peer circle for their group and invites other groups; the invited groups'
+ * coordinators see it in their forum list and join it, and then the members of every joined group
+ * read and write in it.
+ */
+export function OpenCircle() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const coordinated = useCoordinated();
+  const [shown, setShown] = useState(false);
+  const groups = useQuery({ queryKey: ['forums', 'circleGroups'], queryFn: circleGroups, enabled: shown && coordinated.length > 0 });
+  const [title, setTitle] = useState('');
+  const [own, setOwn] = useState('');
+  const [invite, setInvite] = useState<string[]>([]);
+  const mine = groups.data?.mine ?? [];
+  const group = own || mine[0]?.id || '';
+  const create = useMutation({
+    mutationFn: () => openCircle(title, group, invite),
+    onSuccess: (f) => {
+      void qc.invalidateQueries({ queryKey: ['forums', 'list'] });
+      navigate(`/forums/${f.id}`);
+    },
+  });
+  if (coordinated.length === 0) return null;
+  return (
+    <section aria-labelledby="circle-new">
+      <Heading variant="h2" id="circle-new">
+        {t('forums.openCircle')}
+      </Heading>
+      <Paragraph>{t('forums.openCircleIntro')}</Paragraph>
+      {!shown ? (
+        <div className="forum-tools">
+          <Button variant="secondary" aria-expanded={false} aria-controls="circle-form" onClick={() => setShown(true)}>
+            {t('forums.openCircle')}
+          </Button>
+        </div>
+      ) : groups.isPending ? (
+        <Loading />
+      ) : (
+        <form id="circle-form" className="forum-form circle-form" onSubmit={onSubmit(() => create.mutate())}>
+          <label htmlFor="circle-title">{t('forums.circleTitle')}</label>
+          <input id="circle-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
+          {mine.length > 1 ? (
+            <>
+              <label htmlFor="circle-group">{t('forums.circleGroup')}</label>
+              <select id="circle-group" value={group} onChange={(e) => setOwn(e.target.value)}>
+                {mine.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </select>
+            </>
+          ) : (
+            <p className="forum-meta">{t('forums.circleFor', { name: mine[0]?.name ?? '' })}</p>
+          )}
+          <fieldset aria-describedby="circle-invite-hint">
+            <legend>{t('forums.circleInvite')}</legend>
+            <p id="circle-invite-hint" className="forum-meta">
+              {t('forums.circleInviteHint', { count: invite.length })}
+            </p>
+            {(groups.data?.others ?? []).map((g) => (
+              <label key={g.id}>
+                <input
+                  type="checkbox"
+                  checked={invite.includes(g.id)}
+                  onChange={(e) => setInvite((l) => (e.target.checked ? [...l, g.id] : l.filter((x) => x !== g.id)))}
+                />{' '}
+                {g.name}
+              </label>
+            ))}
+          </fieldset>
+          <ErrorAlert error={groups.error ?? create.error} />
+          <Button type="submit" disabled={create.isPending || invite.length === 0 || title.trim() === ''}>
+            {t('forums.openCircleSubmit')}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** An invited circle in the coordinator's list: join it with the invited group(s) they coordinate. */
+export function JoinCircle({ forum, onJoined }: { forum: Forum; onJoined: (note: string) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const coordinated = useCoordinated();
+  const join = useMutation({
+    mutationFn: (ws: string) => joinCircle(forum.id, ws),
+    onSuccess: (_, ws) => {
+      onJoined(t('forums.circleJoined', { title: forum.names.fi, name: forum.workspaces?.find((g) => g.id === ws)?.name ?? '' }));
+      void qc.invalidateQueries({ queryKey: ['forums', 'list'] });
+    },
+  });
+  const invited = (forum.workspaces ?? []).filter((g) => !g.joined && coordinated.includes(g.id));
+  const by = (forum.workspaces ?? []).filter((g) => g.joined).map((g) => g.name).join(', ');
+  return (
+    <span className="circle-join">
+      <span className="forum-meta">{t('forums.circleInvitedBy', { names: by })}</span>
+      {invited.map((g) => (
+        <Button key={g.id} variant="secondary" disabled={join.isPending} onClick={() => join.mutate(g.id)}>
+          {t('forums.circleJoin', { name: g.name })}
+        </Button>
+      ))}
+      <ErrorAlert error={join.error} />
+    </span>
+  );
+}
