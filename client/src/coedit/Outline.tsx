@@ -11,6 +11,7 @@ import { fieldId, requestFocus, useChildren, useEditor, useRoot } from './editor
 import { CoCheckboxes, CoScalar, CoSelect, CoText, fieldValue } from './fields';
 import { IndicatorChart } from './IndicatorChart';
 import { ItemComments } from '../comments/ItemComments';
+import { ActionPractices } from '../practices/ActionPractices';
 import {
   ACTION_STATUSES,
   MAX_BODY,
@@ -345,6 +346,7 @@ function today(): string {
 const Action = memo(function Action({ node, siblings, addId, regionId }: { node: DocNode; siblings: DocNode[]; addId: string; regionId?: string }) {
   const { t } = useTranslation();
   const name = useNaming();
+  const { store } = useEditor();
   const indicators = useChildren(node.id, 'indicators');
   const followups = useChildren(node.id, 'followups');
   const start = fieldValue<string>(node, 'start');
@@ -366,6 +368,7 @@ const Action = memo(function Action({ node, siblings, addId, regionId }: { node:
         <CoScalar node={node} field="contact" label={t('editor.fields.contact')} kind="string" maxLength={MAX_CONTACT} />
       </div>
       <OrganisationsField node={node} field="organisations" label={t('editor.fields.organisations')} regionId={regionId} />
+      <ActionPractices documentId={store.id} nodeId={node.id} title={name(node)} />
       <section className="co-sublist" aria-label={t('editor.indicatorsOf', { title: name(node) })}>
         <h5 className="co-list-heading">{t('editor.indicators')}</h5>
         {indicators.length ? (

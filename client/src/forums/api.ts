@@ -1,6 +1,7 @@
 // The forum routes (shared/api/openapi.yaml: listForums … reportPost) and their live events
 // (thread:<id>: post, edited, reacted, moderated; forum:<id>: thread, activity, moderated).
 import { api } from '../api/client';
+import type { Level } from '../notifications/levels';
 
 export type ForumKind = 'theme' | 'workspace' | 'circle';
 export const REACTIONS = ['like', 'thanks', 'insightful', 'question'] as const;
@@ -18,6 +19,8 @@ export interface Forum {
   canWrite: boolean;
   canModerate: boolean;
   following: boolean;
+  /** The reader's notification level on the forum. */
+  level?: Level;
 }
 
 export interface ThreadHead {
@@ -36,6 +39,8 @@ export interface ThreadHead {
   locked: boolean;
   hidden: boolean;
   following: boolean;
+  /** The reader's notification level (not in live events); unread is 0 when muted. */
+  level?: Level;
 }
 
 export interface Post {

@@ -6,9 +6,10 @@ import { Button, Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert, Loading, Page, RelativeTime, StatusMessage, onSubmit, useLang } from '../components/common';
 import { useEvents } from '../events/useEvents';
-import { followForum, forumName, getForum, startThread, visitForum, type ThreadHead } from '../forums/api';
+import { forumName, getForum, startThread, visitForum, type ThreadHead } from '../forums/api';
 import { ReportQueue } from '../forums/ReportQueue';
 import '../forums/forums.css';
+import { LevelControl } from '../notifications/LevelControl';
 
 /** A forum: its threads (pinned first, then by last activity), a new thread form, moderators' reports. */
 export function ForumPage() {
@@ -43,9 +44,6 @@ export function ForumPage() {
   useEvents(`forum:${forumId}`, 'activity', () => void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] }));
   useEvents(`forum:${forumId}`, 'moved', () => void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] }));
 
-  const [following, setFollowing] = useState<boolean | null>(null);
-  const isFollowing = following ?? forum?.following ?? false;
-  const follow = useMutation({ mutationFn: (on: boolean) => followForum(forumId, on), onSuccess: (_, on) => setFollowing(on) });
 
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -66,10 +64,8 @@ export function ForumPage() {
           {t('forums.backToForums')}
         </RouterLink>
       </p>
+      <LevelControl key={forumId} kind="forum" id={forumId} level={forum.level} />
       <div className="forum-tools">
-        <Button variant="secondary" aria-pressed={isFollowing} onClick={() => follow.mutate(!isFollowing)}>
-          {isFollowing ? t('forums.following') : t('forums.follow')}
-        </Button>
         {forum.canModerate ? (
           <Button variant="secondary" aria-expanded={showReports} onClick={() => setShowReports(!showReports)}>
             {t('forums.reports')}

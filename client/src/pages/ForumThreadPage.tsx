@@ -6,7 +6,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert, Loading, Page, RelativeTime, onSubmit, useLang } from '../components/common';
 import { useEvents, useEventsReady } from '../events/useEvents';
 import {
-  REACTIONS, deletePost, editPost, followThread, forumName, getThread, markRead, moderate, postHistory, preview, react, reply, reportPost,
+  REACTIONS, deletePost, editPost, forumName, getThread, markRead, moderate, postHistory, preview, react, reply, reportPost,
   type LiveChange, type Post, type ThreadPage,
 } from '../forums/api';
 import { MentionInput, type MentionValue } from '../comments/MentionInput';
@@ -15,6 +15,7 @@ import { getPost } from '../forums/api';
 import { MoveThread } from '../forums/MoveThread';
 import { PostCards } from '../forums/PostCards';
 import '../forums/forums.css';
+import { LevelControl } from '../notifications/LevelControl';
 
 /** Keeps the person's own reaction flags when a live copy of a post (viewed by nobody) replaces it. */
 function merge(old: Post | undefined, next: Post): Post {
@@ -111,12 +112,11 @@ export function ForumThreadPage() {
 
   const [quote, setQuote] = useState<Post | null>(null);
   const replyRef = useRef<HTMLTextAreaElement>(null);
-  const [following, setFollowing] = useState<boolean | null>(null);
 
   if (error && !page) return <ErrorAlert error={error} />;
   if (!page) return <Loading />;
   const th = page.thread;
-  const isFollowing = following ?? th.following;
+
   const mod = page.canModerate;
   const toggle = async (change: { pinned?: boolean; locked?: boolean; hidden?: boolean }) => {
     try {
@@ -139,14 +139,8 @@ export function ForumThreadPage() {
         {th.locked ? <span className="forum-tag">{t('forums.locked')}</span> : null}
         {th.hidden ? <span className="forum-tag">{t('forums.hiddenThread')}</span> : null}
       </p>
+      <LevelControl key={threadId} kind="thread" id={threadId} level={th.level} />
       <div className="forum-tools">
-        <button
-          type="button"
-          aria-pressed={isFollowing}
-          onClick={() => void followThread(threadId, !isFollowing).then(() => setFollowing(!isFollowing), setError)}
-        >
-          {isFollowing ? t('forums.following') : t('forums.follow')}
-        </button>
         {mod ? (
           <>
             <button type="button" aria-pressed={th.pinned} onClick={() => void toggle({ pinned: !th.pinned })}>

@@ -7,6 +7,7 @@ import { listNotifications, markRead, type Notification } from '../notifications
 import { notificationText } from '../notifications/text';
 import { LIST_KEY, UNREAD_KEY } from '../notifications/useNotifications';
 import '../notifications/notifications.css';
+import { ChosenLevels } from '../notifications/ChosenLevels';
 
 const PAGE = 20;
 
@@ -92,6 +93,7 @@ export function NotificationsPage() {
           {t('notifications.loadMore')}
         </Button>
       ) : null}
+      <ChosenLevels />
     </Page>
   );
 }

@@ -24,6 +24,7 @@ import { StateTag } from '../practices/common';
 import { LinkToPlan } from '../practices/LinkToPlan';
 import { diffVersions } from '../practices/diff';
 import '../practices/practices.css';
+import { LevelControl } from '../notifications/LevelControl';
 
 function Content({ c, p }: { c: PracticeContent; p: Practice }) {
   const { t } = useTranslation();
@@ -350,6 +351,7 @@ export function PracticePage() {
               </Button>
             </div>
           ) : null}
+          {user && p.level ? <LevelControl key={p.id} kind="practice" id={p.id} level={p.level} /> : null}
           {user ? <Review p={p} /> : null}
           <Content c={content} p={p} />
           {p.published > 0 && user ? <Adoptions p={p} /> : null}

@@ -1,5 +1,6 @@
 // The good-practice library's API (server/practices, /api/v1/practices).
 import { api } from '../api/client';
+import type { Level } from '../notifications/levels';
 
 export interface PracticeContact {
   name: string;
@@ -73,6 +74,8 @@ export interface Practice {
   canAdopt: string[];
   organisationNames: { id: string; name: string; type: string }[];
   versions: VersionInfo[];
+  /** The reader's notification level (signed in). */
+  level?: Level;
 }
 
 export interface PracticeItem {
