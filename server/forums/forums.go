@@ -268,9 +268,11 @@ type Service struct {
 	d      Deps
 	now    func() time.Time
 
-	wmu sync.Mutex // one writer: events are stored in sequence order
-	mu  sync.RWMutex
-	seq int64
+	wmu    sync.Mutex // one writer: events are stored in sequence order
+	mu     sync.RWMutex
+	seq    int64                        // the newest applied event
+	queued int64                        // the newest event queued for the log (wmu)
+	log    *record.Group[*pendingEvent] // the event log's group commit (write.go)
 
 	forums  map[string]*forum
 	threads map[string]*thread
@@ -301,6 +303,7 @@ func New(events Events, d Deps) *Service {
 		d.Every = 2 * time.Second
 	}
 	s := &Service{events: events, d: d, now: time.Now}
+	s.log = record.NewGroup(s.storeEvents, s.applyEvents)
 	s.reset()
 	return s
 }

@@ -19,25 +19,70 @@ func sortForums(fs []*forum) {
 	sort.Slice(fs, func(i, j int) bool { return fs[i].circle.created.Before(fs[j].circle.created) })
 }
 
-// store appends an event (wmu held): stored first, then applied under the read lock's writer.
+// store appends an event (wmu held, and held again when it returns): stored first, then
+// applied. The event joins the event log's group commit and wmu is released while it is
+// stored, so the writers behind it queue theirs into the next group (one insert and one fsync
+// for all of them) instead of each waiting for its own; each group is applied in sequence order
+// before its writers go on (applyEvents).
 func (s *Service) store(ctx context.Context, ev Event) error {
-	ev.Seq = s.seq + 1
+	s.queued = max(s.queued, s.seq) + 1
+	ev.Seq = s.queued
 	ev.At = s.now().UTC().Truncate(time.Millisecond)
 	raw, err := json.Marshal(ev)
 	if err != nil {
 		return apperr.Wrap(err, "encode forum event")
 	}
-	if err := s.events.Insert(ctx, Record{ID: fmt.Sprintf("%016d", ev.Seq), Event: string(raw)}); err != nil {
+	pe := &pendingEvent{rec: Record{ID: fmt.Sprintf("%016d", ev.Seq), Event: string(raw)}, ev: ev}
+	wait := s.log.Add(pe)
+	s.wmu.Unlock()
+	err = wait(context.WithoutCancel(ctx)) // queued: it will be stored, so wait for the answer
+	s.wmu.Lock()
+	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	s.seq = ev.Seq
-	err = s.apply(ev)
-	s.mu.Unlock()
-	if err != nil {
-		return apperr.Wrap(err, "apply forum event") // checked before storing: not expected
+	if pe.err != nil {
+		return apperr.Wrap(pe.err, "apply forum event") // checked before storing: not expected
 	}
 	return nil
+}
+
+// pendingEvent is an event in the log's queue.
+type pendingEvent struct {
+	rec Record
+	ev  Event
+	err error // applying it
+}
+
+// storeEvents stores a group of events, in one insert when the table takes many at once.
+func (s *Service) storeEvents(ctx context.Context, batch []*pendingEvent) error {
+	recs := make([]Record, len(batch))
+	for i, pe := range batch {
+		recs[i] = pe.rec
+	}
+	if many, ok := s.events.(interface {
+		InsertMany(context.Context, []Record) error
+	}); ok && len(recs) > 1 {
+		return many.InsertMany(ctx, recs)
+	}
+	for _, r := range recs {
+		if err := s.events.Insert(ctx, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyEvents applies a stored group in order (a group that failed to store is not applied).
+func (s *Service) applyEvents(batch []*pendingEvent, err error) {
+	if err != nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, pe := range batch {
+		s.seq = pe.ev.Seq
+		pe.err = s.apply(pe.ev)
+	}
 }
 
 // allow takes a token from p's posting bucket.

@@ -92,6 +92,10 @@ type Service struct {
 	inbox map[string]*inbox // user id -> inbox
 	owner map[string]string // notification id -> user id
 	seq   int64
+	// queued is the newest sequence number queued for storing (wmu); group stores the queued
+	// batches of concurrent senders together (one append, one fsync) and applies them in order.
+	queued int64
+	group  *record.Group[[]Notification]
 
 	sent []func([]Notification) // OnSend observers
 }
@@ -112,8 +116,10 @@ func New(notes Log[Notification], marks Log[ReadMark], pub Publisher, log *slog.
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{notes: notes, marks: marks, pub: pub, log: log, now: time.Now,
+	s := &Service{notes: notes, marks: marks, pub: pub, log: log, now: time.Now,
 		inbox: map[string]*inbox{}, owner: map[string]string{}}
+	s.group = record.NewGroup(s.storeBatches, s.applyBatches)
+	return s
 }
 
 // Load reads every notification and read mark.
@@ -226,42 +232,70 @@ func (s *Service) Send(ctx context.Context, ns ...Notification) error {
 	if len(out) == 0 {
 		return nil
 	}
+	// Numbered in the order queued, stored with what other senders queue meanwhile, applied
+	// and published in that order before Send returns (storeBatches, applyBatches).
 	s.wmu.Lock()
-	defer s.wmu.Unlock()
 	s.mu.RLock()
-	seq := s.seq
+	seq := max(s.seq, s.queued)
 	s.mu.RUnlock()
 	now := s.now().UTC().Truncate(time.Millisecond) // what the database keeps
 	for i := range out {
 		seq++
 		out[i].ID, out[i].At, out[i].Seq = record.New(), now, seq
 	}
-	if err := s.notes.Append(ctx, out); err != nil {
+	s.queued = seq
+	wait := s.group.Add(out)
+	s.wmu.Unlock()
+	if err := wait(context.WithoutCancel(ctx)); err != nil { // queued: it will be stored
 		return apperr.Wrap(err, "store notifications")
+	}
+	return nil
+}
+
+// storeBatches stores the batches of concurrent senders in one append.
+func (s *Service) storeBatches(ctx context.Context, batches [][]Notification) error {
+	all := batches[0]
+	if len(batches) > 1 {
+		all = nil
+		for _, b := range batches {
+			all = append(all, b...)
+		}
+	}
+	return s.notes.Append(ctx, all)
+}
+
+// applyBatches adds stored notifications to their inboxes and publishes each to its person
+// live, in the order they were queued (batches that failed to store are not applied).
+func (s *Service) applyBatches(batches [][]Notification, err error) {
+	if err != nil {
+		return
 	}
 	type live struct {
 		user   string
 		unread int
 		view   View
 	}
-	lives := make([]live, 0, len(out))
+	var lives []live
 	s.mu.Lock()
-	for _, n := range out {
-		s.addLocked(n)
-		lives = append(lives, live{n.UserID, s.inbox[n.UserID].unread, viewOf(n, false)})
+	for _, out := range batches {
+		for _, n := range out {
+			s.addLocked(n)
+			lives = append(lives, live{n.UserID, s.inbox[n.UserID].unread, viewOf(n, false)})
+		}
 	}
 	s.mu.Unlock()
 	for _, l := range lives {
 		s.pub.Publish(events.UserTopic(l.user), EventKind, Change{Unread: l.unread, Notification: &l.view})
 	}
-	for _, f := range s.sent {
-		f(out)
+	for _, out := range batches {
+		for _, f := range s.sent {
+			f(out)
+		}
 	}
-	return nil
 }
 
 // OnSend registers f to hear every batch of notifications once it is stored (email delivery
-// follows them this way). f runs on the sender's goroutine: it must return quickly. Register
+// follows them this way). f runs on the goroutine that stores them: it must return quickly. Register
 // before serving.
 func (s *Service) OnSend(f func([]Notification)) { s.sent = append(s.sent, f) }
 
