@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -55,6 +56,9 @@ type Index struct {
 	wake     chan struct{}
 
 	apply sync.Mutex // serialises applying the queue to bleve
+
+	gen     atomic.Uint64 // grows with every batch applied to bleve: the cached answers' generation
+	answers answers       // cache.go
 
 	// OnFlush, when set before the first Put, is told after the queue was applied: how many
 	// changes and how long it took (the service logs large ones: the build at start).
@@ -234,6 +238,7 @@ func (ix *Index) Flush() error {
 			}
 		}
 		err := ix.bleve.Batch(b)
+		ix.gen.Add(1) // before the changes count as applied: no search caches an answer without them as current
 		ix.mu.Lock()
 		ix.applying -= len(todo)
 		ix.mu.Unlock()
@@ -360,6 +365,11 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 	if q.Limit <= 0 || q.Limit > MaxLimit {
 		q.Limit = 20
 	}
+	words := Words(q.Text)
+	gen, cacheKey := ix.gen.Load(), answerKey(s, q, words)
+	if r, ok := ix.answers.get(gen, cacheKey); ok {
+		return r, nil
+	}
 	// Who may read and the filters only narrow (unscored); the words rank.
 	var filters []query.Query
 	if !s.All {
@@ -372,7 +382,6 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 		}
 		filters = append(filters, anyTerm(fReaders, terms))
 	}
-	words := Words(q.Text)
 	var scored query.Query = bleve.NewMatchAllQuery()
 	if len(words) > 0 {
 		scored = textQuery(words)
@@ -448,6 +457,7 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 			out.ByKind[t.Term] = t.Count
 		}
 	}
+	ix.answers.put(gen, cacheKey, out)
 	return out, nil
 }
 

@@ -220,3 +220,36 @@ func TestFragmentCutsLongText(t *testing.T) {
 		t.Fatalf("%q", f)
 	}
 }
+
+// The same question from the same audience is answered from the cache until the index
+// changes; a change is found at once, and another audience never gets another's answer.
+func TestCachedAnswers(t *testing.T) {
+	ix := newIndex(t)
+	ix.Put(Entry{Kind: "thread", ID: "t1", Title: "Ohjaamon kokemuksia", Lang: "fi", Readers: Audience{Workspaces: []string{"kainuu"}}})
+	ix.Put(Entry{Kind: "thread", ID: "t2", Title: "Ohjaamo verkostossa", Lang: "fi", Readers: Audience{Network: true}})
+	kainuu := Searcher{SignedIn: true, Workspaces: []string{"kainuu", "x"}}
+	savo := Searcher{SignedIn: true, Workspaces: []string{"savo"}}
+	q := Query{Text: "ohjaamo", Limit: 8}
+	if r := mustSearch(t, ix, kainuu, q); r.Total != 2 {
+		t.Fatalf("kainuu: %v", ids(r))
+	}
+	h0, _ := ix.CacheStats()
+	// The same audience with its workspaces in another order and the words spaced otherwise.
+	if r := mustSearch(t, ix, Searcher{SignedIn: true, Workspaces: []string{"x", "kainuu"}}, Query{Text: "  Ohjaamo ", Limit: 8}); r.Total != 2 {
+		t.Fatalf("kainuu again: %v", ids(r))
+	}
+	if h, _ := ix.CacheStats(); h != h0+1 {
+		t.Errorf("cache hits %d, want %d", h, h0+1)
+	}
+	if r := mustSearch(t, ix, savo, q); r.Total != 1 || !has(r, "thread", "t2") {
+		t.Fatalf("savo got %v", ids(r))
+	}
+	ix.Put(Entry{Kind: "post", ID: "p3", Title: "Ohjaamoissa uutta", Lang: "fi", Readers: Audience{Network: true}})
+	if r := mustSearch(t, ix, kainuu, q); r.Total != 3 || !has(r, "post", "p3") {
+		t.Fatalf("after a put: %v", ids(r))
+	}
+	ix.Remove("thread", "t2")
+	if r := mustSearch(t, ix, savo, q); r.Total != 1 || !has(r, "post", "p3") {
+		t.Fatalf("after a remove: %v", ids(r))
+	}
+}
