@@ -58,6 +58,8 @@ type Service struct {
 
 	dummyHash string // verified against for unknown emails, so timing tells nothing
 
+	verified verifiedTokens // access tokens whose signature and claims were checked (tokens.go)
+
 	// hashing bounds concurrent argon2id work to the CPUs: each takes 19 MiB and a core, so
 	// 50 sign-ins at once would otherwise take a gigabyte and gain nothing.
 	hashing chan struct{}
