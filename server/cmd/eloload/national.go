@@ -50,6 +50,9 @@ type nationalResult struct {
 	Missed         int        `json:"probesNotSeen"`
 	Events         int64      `json:"eventsReceived"`
 	RSSPeak        float64    `json:"serverPeakRssMiB"`
+	ServerCPU      float64    `json:"serverCpuPercent"`        // of one core, over the run (the edits' work included)
+	CPUPerDash     float64    `json:"serverCpuMsPerDashboard"` // the server's CPU over the run / dashboard requests (edits included)
+	Load           string     `json:"loadAverage"`
 }
 
 // probe is one status change of the prober: the progress value it sets identifies it.
@@ -378,6 +381,7 @@ func runNational(ctx context.Context, o options) error {
 		case <-runCtx.Done():
 		}
 	}
+	cpu0 := cpuSeconds(env.srv.pid)
 	began := time.Now()
 	wg.Add(1)
 	go func() {
@@ -401,6 +405,8 @@ func runNational(ctx context.Context, o options) error {
 	}()
 	wg.Wait()
 	elapsed := time.Since(began)
+	cpu := cpuSeconds(env.srv.pid) - cpu0
+	res.Load = loadAverage()
 	env.hc.CloseIdleConnections()
 
 	for u := range seenAt {
@@ -413,6 +419,8 @@ func runNational(ctx context.Context, o options) error {
 	res.Dashboard, res.Refetch, res.Acks, res.ToEvent, res.ToDashboard = row(&dash), row(&refetch), row(&acks), row(&toEvent), row(&toDash)
 	res.AckToDashboard = row(&fromAck)
 	res.DashboardRPS = float64(dashN.Load()) / elapsed.Seconds()
+	res.ServerCPU = cpu * 100 / elapsed.Seconds()
+	res.CPUPerDash = cpu * 1000 / float64(max(dashN.Load(), 1))
 	res.DashErrors, res.EditsSent, res.EditErrors, res.Events = dashErr.Load(), sent.Load(), editErr.Load(), events.Load()
 	res.Probes = log.count()
 	late := log.before(time.Now().Add(-5 * time.Second)) // the last ones had no time to arrive
@@ -445,7 +453,7 @@ func runNational(ctx context.Context, o options) error {
 	pr("status change -> first national event", res.ToEvent, fmt.Sprintf("(%d events)", res.Events))
 	pr("status change -> dashboard shows it", res.ToDashboard, fmt.Sprintf("(%d changes x %d dashboards, %d not seen)", res.Probes, res.NationalUsers, res.Missed))
 	pr("  of which after its acknowledgement", res.AckToDashboard, "(the national view's part; the rest is the plan's room)")
-	fmt.Printf("  server peak RSS %.0f MiB\n", res.RSSPeak)
+	fmt.Printf("  server peak RSS %.0f MiB; server CPU %.0f %% of a core, %.2f ms per dashboard request (the edits' work included); load average %s\n", res.RSSPeak, res.ServerCPU, res.CPUPerDash, res.Load)
 	return nil
 }
 
