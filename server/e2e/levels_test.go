@@ -254,3 +254,38 @@ func (w *world) practiceLevel(as session, id string) string {
 	w.must(200, "GET", "/api/v1/practices/"+id, as.Token, nil).json(w.t, &v)
 	return v.Level
 }
+
+// The plan editor lists the practices linked to a plan's actions: a reader of the plan sees only
+// the practices they may read (a draft of another group stays hidden).
+func TestPlanPracticeLinksShowOnlyReadablePractices(t *testing.T) {
+	w := newWorld(t)
+	plan := w.createPlan(w.coord)
+	published := w.publishPractice("Työnantajakahvila")
+	// Kainuu's member joins Etelä-Savo too, writes a draft there and links it to Kainuu's plan.
+	w.must(201, "POST", "/api/v1/workspaces/"+w.savo+"/invitations", w.admin.Token, map[string]string{"email": "jasen@kainuu.test", "role": "member"})
+	w.must(200, "POST", "/api/v1/invitations/"+linkIn(t, w.mail.last(t, "jasen@kainuu.test"))+"/accept", w.member.Token, map[string]string{})
+	draft := practiceFields("Savon luonnos")
+	draft["workspaceId"] = w.savo
+	var d practiceView
+	w.must(201, "POST", "/api/v1/practices", w.member.Token, draft).json(t, &d)
+	for _, id := range []string{published.ID, d.ID} {
+		w.must(201, "POST", "/api/v1/practices/"+id+"/links", w.member.Token, map[string]any{"kind": "action", "documentId": plan, "node": "a1"})
+	}
+	names := func(as session) []string {
+		var links []struct{ PracticeID, PracticeName, Node string }
+		w.must(200, "GET", "/api/v1/documents/"+plan+"/practice-links", as.Token, nil).json(t, &links)
+		var out []string
+		for _, l := range links {
+			out = append(out, l.PracticeName+"@"+l.Node)
+		}
+		return out
+	}
+	if got := names(w.member); len(got) != 2 {
+		t.Errorf("the linker sees: %v", got)
+	}
+	for _, s := range []session{w.coord, w.observer} {
+		if got := names(s); len(got) != 1 || got[0] != "Työnantajakahvila@a1" {
+			t.Errorf("%s sees: %v", s.Email, got)
+		}
+	}
+}

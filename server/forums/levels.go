@@ -214,3 +214,13 @@ func (s *Service) mentions(ctx context.Context, p accounts.Principal, po *post, 
 
 // UseLevels wires the store of notification levels (before serving).
 func (s *Service) UseLevels(l Levels) { s.d.Levels = l }
+
+// muted reports whether a person muted a thread, knowing whether they muted its forum: the
+// same answer as threadLevel(...) == mute, with one lookup per thread (the forum list counts
+// unread threads by it).
+func (s *Service) muted(user string, th *thread, forumMuted bool) bool {
+	if l, ok := s.chosen(user, watching.Thread, th.id); ok {
+		return l == watching.Mute
+	}
+	return forumMuted && !th.follows[user]
+}

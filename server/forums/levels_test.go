@@ -2,6 +2,7 @@ package forums
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
@@ -70,5 +71,26 @@ func TestOldFollowsLoadAsWatch(t *testing.T) {
 	}
 	if err := s.SetLevel(ctx, aliceP, themeID, "", "loud"); err == nil {
 		t.Error("an unknown level was taken")
+	}
+}
+
+// The forum list counts unread threads, leaving muted ones out: a level is looked up per
+// unread thread.
+func BenchmarkForumListWithLevels(b *testing.B) {
+	evs := make([]Event, 0, 5000)
+	for i := range 5000 {
+		evs = append(evs, Event{Kind: evThread, By: alice, Forum: themeID, Thread: fmt.Sprintf("d%023d", i), Title: "Ketju", Body: "Alku"})
+	}
+	s, _ := newTest(b, &memEvents{recs: Records(1, evs)})
+	levels := watching.New(&memChoices{})
+	_ = levels.Load(context.Background())
+	s.UseLevels(levels)
+	ctx := context.Background()
+	_ = s.SetLevel(ctx, accounts.Principal{UserID: bob}, "", "d00000000000000000000007", watching.Mute)
+	b.ReportAllocs()
+	for b.Loop() {
+		if fs := s.Forums(accounts.Principal{UserID: bob}); fs[0].Unread != 4999 {
+			b.Fatalf("unread: %d", fs[0].Unread)
+		}
 	}
 }

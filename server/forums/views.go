@@ -164,7 +164,7 @@ func (s *Service) viewForum(p accounts.Principal, f *forum) ForumView {
 			at := th.last
 			v.LastAt = &at
 		}
-		if reads[th.id] < len(th.posts) && s.threadLevel(p.UserID, th) != watching.Mute {
+		if reads[th.id] < len(th.posts) && !s.muted(p.UserID, th, v.Level == watching.Mute) {
 			v.Unread++
 		}
 
