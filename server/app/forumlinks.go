@@ -18,19 +18,14 @@ type forumLinks struct {
 }
 
 func (l forumLinks) Practice(p accounts.Principal, id string) (forums.Card, bool) {
-	v, err := l.practices.Get(p, id)
-	if err != nil {
+	pc, ok := l.practices.Card(p, id)
+	if !ok {
 		return forums.Card{}, false
 	}
-	c := forums.Card{Kind: "practice", Group: v.WorkspaceName, State: "published"}
-	f := v.Current
-	if f == nil {
-		f, c.State = v.Draft, "draft"
+	c := forums.Card{Kind: "practice", Title: pc.Name, Group: pc.WorkspaceName, RegionID: pc.RegionID, Summary: pc.Summary, State: "published"}
+	if pc.Draft {
+		c.State = "draft"
 	}
-	if f == nil {
-		return forums.Card{}, false
-	}
-	c.Title, c.RegionID, c.Summary = f.Name, f.RegionID, f.Summary
 	return c, true
 }
 

@@ -2,9 +2,12 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 )
 
@@ -307,5 +310,57 @@ func TestForumLinkCards(t *testing.T) {
 	w.must(200, "GET", "/api/v1/threads/"+th.Thread.ID+"?after=2", w.savoMember.Token, nil).json(t, &sp)
 	if r := w.call("PATCH", "/api/v1/posts/"+sp.Posts[0].ID, w.savoMember.Token, map[string]string{"body": "Vaihdan: /practices/" + draft.ID}); r.Status != 400 || r.errorCode() != "link_not_visible" {
 		t.Errorf("edit to an unseen link: %d %s", r.Status, r.Body)
+	}
+}
+
+// The cost of cards, measured in-process (ELO_MEASURE=1; nothing is asserted on time): a
+// thread page of 20 posts that each link a practice (and, from Kainuu's people, an action of
+// Kainuu's plan) against one of 20 plain posts, for a reader of Kainuu and one of Etelä-Savo.
+func TestForumCardsCost(t *testing.T) {
+	if os.Getenv("ELO_MEASURE") == "" {
+		t.Skip("set ELO_MEASURE=1 to measure")
+	}
+	w := newWorld(t)
+	ohjaamo := refdata.DefaultID(refdata.Themes, "ohjaamo")
+	pub := w.publishPractice("Jalkautuva Ohjaamo")
+	plan, actionID := w.exportPlan()
+	planLink := "/workspaces/" + w.kainuu + "/documents/" + plan + "#item-" + actionID
+	writers := []session{w.member, w.coord, w.savoMember, w.nationalMember, w.admin}
+	linked := w.newForumThread(w.member, ohjaamo, "Linkit", "Katso /practices/"+pub.ID+" ja "+planLink)
+	plain := w.newForumThread(w.coord, ohjaamo, "Tavallinen", "Ei linkkejä.")
+	for i := 1; i < 20; i++ {
+		s := writers[i%len(writers)]
+		body := "Kokemuksia: /practices/" + pub.ID
+		if s.UserID == w.member.UserID || s.UserID == w.coord.UserID {
+			body += " ja " + planLink
+		}
+		w.post(s, linked.Thread.ID, body)
+		w.post(writers[(i+1)%len(writers)], plain.Thread.ID, fmt.Sprintf("Tavallinen viesti %d", i))
+	}
+	for _, c := range []struct {
+		name   string
+		thread string
+		as     session
+	}{{"plain, Kainuu's member", plain.Thread.ID, w.member}, {"linked, Kainuu's member", linked.Thread.ID, w.member},
+		{"linked, Etelä-Savo's member", linked.Thread.ID, w.savoMember}} {
+		p := accounts.Principal{UserID: c.as.UserID}
+		page, err := w.app.Forums.Thread(p, c.thread, 0, 0, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cards := 0
+		for _, po := range page.Posts {
+			cards += len(po.Cards)
+		}
+		r := testing.Benchmark(func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := w.app.Forums.Thread(p, c.thread, 0, 0, 50); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		t.Logf("%-30s %2d posts, %2d cards: %8.1f µs/page, %5d allocs/page (%d runs)", c.name, len(page.Posts), cards,
+			float64(r.NsPerOp())/1000, r.AllocsPerOp(), r.N)
 	}
 }
