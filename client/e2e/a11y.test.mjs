@@ -92,6 +92,16 @@ const PAGES = [
     },
   },
   {
+    name: 'unsubscribe-forged',
+    route: '/unsubscribe',
+    who: 'anonymous',
+    open: async (page, lang) => {
+      await page.goto('/unsubscribe?token=forged');
+      await heading(page, t(lang, 'email.unsubscribe.title'));
+      await page.getByRole('alert').filter({ hasText: t(lang, 'errors.unsubscribe_link_invalid') }).waitFor();
+    },
+  },
+  {
     name: 'reset-with-token',
     route: '/reset-password',
     who: 'anonymous',

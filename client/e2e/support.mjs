@@ -54,10 +54,11 @@ function freePort() {
 }
 
 /**
- * Starts bin/elo-workspace with the demo dataset in a fresh DATA_DIR and waits for /readyz.
+ * Starts bin/elo-workspace with the demo dataset in a fresh DATA_DIR and waits for /readyz;
+ * extraEnv adds or overrides environment variables (SMTP_HOST of a test's SMTP server, say).
  * Returns { baseURL, dataDir, outbox, log(), stop() }.
  */
-export async function startServer() {
+export async function startServer(extraEnv = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'elo-e2e-'));
   const baseURL = `http://localhost:${port}`;
@@ -71,6 +72,7 @@ export async function startServer() {
       PUBLIC_URL: baseURL,
       LOG_LEVEL: 'warn',
       ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}),
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -119,12 +121,13 @@ export async function startServer() {
 
 /**
  * Starts a server and a browser before the file's tests and stops them after; the returned
- * object holds them (env.server, env.browser) once the tests run.
+ * object holds them (env.server, env.browser) once the tests run. options.env: extra
+ * environment variables for the server, or a function returning them (called in before()).
  */
-export function useServerAndBrowser() {
+export function useServerAndBrowser({ env: serverEnv } = {}) {
   const env = {};
   before(async () => {
-    [env.server, env.browser] = await Promise.all([startServer(), launchBrowser()]);
+    [env.server, env.browser] = await Promise.all([startServer(typeof serverEnv === 'function' ? await serverEnv() : serverEnv), launchBrowser()]);
   });
   after(async () => {
     await env.browser?.close();

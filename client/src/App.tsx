@@ -6,6 +6,7 @@ import { Loading } from './components/common';
 import { SetupPage } from './pages/SetupPage';
 import { LoginPage } from './pages/LoginPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { UnsubscribePage } from './pages/UnsubscribePage';
 import { InvitationPage } from './pages/InvitationPage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { WorkspacePage } from './pages/WorkspacePage';
@@ -54,6 +55,7 @@ export function App() {
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/login" element={<LoginPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/unsubscribe" element={<UnsubscribePage />} />
         <Route path="/invitations/:token" element={<InvitationPage />} />
         <Route path="/public" element={<PublicRegionsPage />} />
         <Route path="/public/regions/:regionId" element={<PublicRegionPage />} />

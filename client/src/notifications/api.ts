@@ -34,3 +34,30 @@ export const listNotifications = (limit = 20, before?: string) =>
 
 export const markRead = (body: { ids: string[] } | { all: true }) =>
   api<{ unread: number }>('/notifications/read', { method: 'POST', body });
+
+// Email delivery (getEmailPreferences, setEmailPreferences, unsubscribe, undoUnsubscribe).
+export type MentionEmail = 'immediately' | 'daily' | 'weekly' | 'never';
+export type DigestEmail = 'daily' | 'weekly' | 'never';
+
+export interface EmailPreferences {
+  mentions: MentionEmail;
+  digest: DigestEmail;
+}
+
+export interface Unsubscription {
+  scope: 'mentions' | 'digest';
+  preferences: EmailPreferences;
+  undone?: boolean;
+}
+
+export const getEmailPreferences = () => api<EmailPreferences>('/me/email-preferences');
+
+export const setEmailPreferences = (body: EmailPreferences) =>
+  api<EmailPreferences>('/me/email-preferences', { method: 'PUT', body });
+
+/** Unsubscribe with an email's signed token: no sign-in needed. */
+export const unsubscribe = (token: string) =>
+  api<Unsubscription>('/email/unsubscribe', { method: 'POST', body: { token }, noRefresh: true });
+
+export const undoUnsubscribe = (token: string) =>
+  api<Unsubscription>('/email/unsubscribe/undo', { method: 'POST', body: { token }, noRefresh: true });

@@ -9,6 +9,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert, Page, StatusMessage, errorField, useErrorText, useFieldStatus, onSubmit } from '../components/common';
 import { LanguageSelect } from '../components/LanguageSelect';
 import i18n, { rememberLanguage } from '../i18n';
+import { EmailSettings } from '../notifications/EmailSettings';
 
 const NONE = '__none__';
 
@@ -166,6 +167,7 @@ export function ProfilePage() {
   return (
     <Page title={t('profile.title')}>
       {user ? <ProfileForm key={user.id} user={user} /> : null}
+      <EmailSettings />
       <PasswordForm />
     </Page>
   );

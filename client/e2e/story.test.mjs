@@ -1,0 +1,157 @@
+// Issue 4's story end to end: a member of Kainuu publishes a good practice (draft -> the
+// coordinator's review -> published; set up through the API, the editor and review pages are
+// practices.test.mjs's), a member of Etelä-Savo finds it by typing an inflected Finnish word in the
+// header's search box, opens it, goes to its discussion thread and asks the author a question with
+// an @mention. The author, with the thread open in another browser, sees the question arrive live,
+// and receives the mention by email in a real SMTP server run by this test (smtp-server); the
+// email's link opens the thread, and its one-click unsubscribe page works. axe scans every new page.
+import assert from 'node:assert/strict';
+import { test, after } from 'node:test';
+import { SMTPServer } from 'smtp-server';
+import { ACCOUNTS, api, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
+
+// --- a test SMTP server: every message kept, waiters woken ------------------------------------
+const inbox = [];
+const waiters = new Set();
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  onData(stream, session, done) {
+    const chunks = [];
+    stream.on('data', (c) => chunks.push(c));
+    stream.on('end', () => {
+      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+      for (const w of waiters) w();
+      done();
+    });
+  },
+});
+const smtpPort = new Promise((resolve) => smtp.listen(0, '127.0.0.1', () => resolve(smtp.server.address().port)));
+after(() => new Promise((resolve) => smtp.close(resolve)));
+
+/** Waits for an email to `to` whose raw text passes `match`. */
+function mailTo(to, match) {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const m = inbox.find((x) => x.to.includes(to) && match(x.raw));
+      if (m) {
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    const timer = setTimeout(() => {
+      waiters.delete(check);
+      reject(new Error(`no email to ${to}; got ${inbox.length}: ${inbox.map((x) => x.to).join(', ')}`));
+    }, 30_000);
+    waiters.add(check);
+    check();
+  });
+}
+
+const env = useServerAndBrowser({
+  env: async () => ({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(await smtpPort), SMTP_TLS: 'none', SMTP_FROM: 'ELO <no-reply@elo.test>', MENTION_EMAIL_DELAY: '0s' }),
+});
+
+async function noSerious(page, name) {
+  const violations = await scan(page, name);
+  assert.deepEqual(violations, [], `serious or critical axe violations:\n${violations.join('\n')}`);
+}
+
+test('Etelä-Savo finds a Kainuu practice by an inflected word, asks its author in the thread; the author sees it live and gets the mention by email', async () => {
+  const { server, browser } = env;
+  const ref = await api(server, 'GET', '/reference');
+  const id = (list, code) => list.find((x) => x.code === code).id;
+  const [kainuu] = (await api(server, 'GET', '/workspaces', { as: ACCOUNTS.kainuuCoordinator })).filter((w) => w.name === 'ELO-ryhmä Kainuu');
+  const members = await api(server, 'GET', `/workspaces/${kainuu.id}/members`, { as: ACCOUNTS.kainuuCoordinator });
+  const author = members.find((m) => m.role === 'member');
+  assert.ok(author, 'a member in Kainuu');
+  const me = await api(server, 'GET', '/me', { as: author.email });
+
+  // Kainuu's member writes the practice and its discussion thread; the coordinator publishes it.
+  const name = 'Tunturiohjaamo kylille';
+  let p = await api(server, 'POST', '/practices', {
+    as: author.email,
+    body: {
+      workspaceId: kainuu.id, name, summary: 'Liikkuva ohjaamo kiertää Kainuun kyliä pakettiautolla.', basicIdea: 'Ohjaus tulee sinne, missä nuoret ovat.',
+      themes: [id(ref.themes, 'ohjaamo')], targetGroups: [id(ref.targetGroups, 'young-people')], nationalGoals: [id(ref.nationalGoals, '1')],
+    },
+  });
+  p = await api(server, 'POST', `/practices/${p.id}/submit`, { as: author.email, body: { version: p.version } });
+  await api(server, 'POST', `/practices/${p.id}/review`, { as: ACCOUNTS.kainuuCoordinator, body: { version: p.version, decision: 'approve' } });
+  const opened = await api(server, 'POST', `/forums/${id(ref.themes, 'ohjaamo')}/threads`, {
+    as: author.email,
+    body: { title: `Keskustelu: ${name}`, body: 'Kysykää kokemuksistamme tunturiohjaamosta.' },
+  });
+  const threadId = opened.thread.id;
+  await api(server, 'POST', `/practices/${p.id}/links`, { as: author.email, body: { kind: 'thread', threadId } });
+
+  // The author keeps the thread open.
+  const authorPage = await newPage(browser, server);
+  await signIn(authorPage, author.email);
+  await authorPage.goto(`/threads/${threadId}`);
+  await heading(authorPage, `Keskustelu: ${name}`);
+  await authorPage.locator('.post').first().waitFor();
+
+  // Etelä-Savo's member types an inflected form in the header's search box.
+  const savo = await newPage(browser, server);
+  await signIn(savo, ACCOUNTS.etelaSavoMember);
+  const box = savo.getByRole('combobox', { name: t('fi', 'search.label') });
+  await box.click();
+  await box.pressSequentially('tunturiohjaamoissa', { delay: 20 });
+  await savo.getByRole('listbox', { name: t('fi', 'search.suggestions') }).getByRole('option', { name: new RegExp(`^${t('fi', 'search.kind.practice')}.*${name}`) }).click();
+  await heading(savo, name);
+  await noSerious(savo, 'story-practice');
+  await savo.getByRole('link', { name: t('fi', 'practices.linkThread', { title: `Keskustelu: ${name}` }) }).click();
+  await heading(savo, `Keskustelu: ${name}`);
+
+  // The question mentions the author (the client's mention form, @[Name](id)).
+  const question = 'Miten tavoitatte nuoret talvella?';
+  await savo.getByLabel(t('fi', 'forums.replyLabel'), { exact: true }).fill(`@[${me.name}](${me.id}) ${question}`);
+  await savo.getByRole('button', { name: t('fi', 'forums.send'), exact: true }).click();
+  await savo.locator('.post').filter({ hasText: question }).waitFor();
+  await noSerious(savo, 'story-thread-asked');
+
+  // The author sees it arrive without reloading.
+  await authorPage.locator('.post').filter({ hasText: question }).waitFor();
+
+  // …and gets the mention by email, in Finnish, with a link to the thread.
+  const mail = await mailTo(me.notificationEmail || me.email, (raw) => raw.includes('/threads/' + threadId));
+  assert.match(mail.raw, /List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
+  assert.ok(mail.raw.includes(question), 'the question in the email');
+  const link = mail.raw.match(/https?:\/\/\S+\/threads\/[0-9a-f]+\S*/)[0];
+  const emailed = await newPage(browser, server);
+  await signIn(emailed, author.email);
+  await emailed.goto(link);
+  await heading(emailed, `Keskustelu: ${name}`);
+  await emailed.locator('.post').filter({ hasText: question }).waitFor();
+
+  // The email's unsubscribe page stops mention emails without signing in, and offers to undo.
+  const unsubscribeURL = [...mail.raw.matchAll(/https?:\/\/[^\s<>]+\/unsubscribe\?token=[A-Za-z0-9._-]+/g)].map((m) => m[0]).find((u) => !u.includes('/api/'));
+  const anon = await browser.newContext({ baseURL: server.baseURL });
+  const page = await anon.newPage();
+  await page.goto(unsubscribeURL);
+  await heading(page, t('fi', 'email.unsubscribe.title'));
+  await page.getByRole('status').filter({ hasText: t('fi', 'email.unsubscribe.doneMentions') }).waitFor();
+  assert.equal((await api(server, 'GET', '/me/email-preferences', { as: author.email })).mentions, 'never');
+  await noSerious(page, 'unsubscribe-done');
+  await page.screenshot({ path: 'screenshots/story-unsubscribe.png', fullPage: true });
+  await page.getByRole('button', { name: t('fi', 'email.unsubscribe.undo') }).click();
+  await page.getByRole('status').filter({ hasText: t('fi', 'email.unsubscribe.undone') }).waitFor();
+  assert.equal((await api(server, 'GET', '/me/email-preferences', { as: author.email })).mentions, 'immediately');
+  await noSerious(page, 'unsubscribe-undone');
+  await anon.close();
+
+  // The settings on the profile page: labelled radio groups, keyboard, saved.
+  await emailed.goto('/profile');
+  await heading(emailed, t('fi', 'profile.title'));
+  await emailed.getByRole('group', { name: new RegExp(t('fi', 'email.mentionsLegend')) }).waitFor();
+  await emailed.getByRole('radio', { name: t('fi', 'email.mentions.immediately'), exact: true }).focus();
+  await emailed.keyboard.press('ArrowDown');
+  assert.ok(await emailed.getByRole('radio', { name: t('fi', 'email.mentions.daily'), exact: true }).isChecked(), 'arrow keys choose');
+  await emailed.getByRole('region', { name: t('fi', 'email.settingsHeading') }).getByRole('button', { name: t('fi', 'common.save') }).click();
+  await emailed.getByRole('status').filter({ hasText: t('fi', 'email.saved') }).waitFor();
+  assert.equal((await api(server, 'GET', '/me/email-preferences', { as: author.email })).mentions, 'daily');
+  await noSerious(emailed, 'profile-email');
+  await emailed.locator('#email').screenshot({ path: 'screenshots/profile-email.png' });
+});

@@ -1,0 +1,43 @@
+// /unsubscribe?token=…: the page behind an email's one-click unsubscribe link. It unsubscribes
+// without signing in (the token is signed by the server), says what stopped and offers to undo.
+// A GET of the link alone changes nothing: link scanners do not run this page's script.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RRLink, useSearchParams } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Paragraph, RouterLink } from 'suomifi-ui-components';
+import { ErrorAlert, Page, StatusMessage } from '../components/common';
+import { undoUnsubscribe, unsubscribe } from '../notifications/api';
+
+export function UnsubscribePage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const stop = useMutation({ mutationFn: () => unsubscribe(token) });
+  const undo = useMutation({ mutationFn: () => undoUnsubscribe(token) });
+  const asked = useRef(false);
+  useEffect(() => {
+    if (token && !asked.current) {
+      asked.current = true;
+      stop.mutate();
+    }
+  }, [token, stop]);
+  const done = stop.data ? (stop.data.scope === 'digest' ? t('email.unsubscribe.doneDigest') : t('email.unsubscribe.doneMentions')) : null;
+  return (
+    <Page title={t('email.unsubscribe.title')}>
+      {!token ? <Paragraph>{t('email.unsubscribe.missing')}</Paragraph> : null}
+      <ErrorAlert error={stop.error ?? undo.error} />
+      <StatusMessage>{undo.isSuccess ? t('email.unsubscribe.undone') : stop.isPending ? t('email.unsubscribe.working') : done}</StatusMessage>
+      {stop.isSuccess && !undo.isSuccess ? (
+        <Button variant="secondary" onClick={() => undo.mutate()} disabled={undo.isPending}>
+          {t('email.unsubscribe.undo')}
+        </Button>
+      ) : null}
+      <Paragraph className="after-form">
+        <RouterLink asComponent={RRLink} to="/profile#email">
+          {t('email.unsubscribe.settings')}
+        </RouterLink>
+      </Paragraph>
+    </Page>
+  );
+}
