@@ -21,6 +21,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/demo"
 	"github.com/elo-workspace/elo-workspace/server/directory"
 	"github.com/elo-workspace/elo-workspace/server/documents"
+	"github.com/elo-workspace/elo-workspace/server/eventlog"
 	"github.com/elo-workspace/elo-workspace/server/events"
 	"github.com/elo-workspace/elo-workspace/server/exports"
 	"github.com/elo-workspace/elo-workspace/server/forums"
@@ -66,6 +67,8 @@ type App struct {
 	ln     net.Listener
 	served chan error
 	pprof  net.Listener // PPROF_ADDR: the profiler's listener, nil when off
+
+	forumLog *eventlog.Log // the forums' events: Close stops a compaction under way and waits for it
 }
 
 // Start opens the database, runs migrations, loads the working set and starts serving.
@@ -152,7 +155,7 @@ func (a *App) load(ctx context.Context) error {
 	a.Events.Authorize(practices.TopicPrefix, a.Practices.CanListen)
 	a.Public.UsePractices(a.Practices)
 
-	a.Forums = newForums(db, a.Reference, a.Workspaces, a.Accounts, a.Events, a.Notifications, searchIndex{&a.Search}, log)
+	a.Forums, a.forumLog = newForums(db, a.Reference, a.Workspaces, a.Accounts, a.Events, a.Notifications, searchIndex{&a.Search}, log)
 	a.Practices.SetThreads(practiceThreads{a.Forums})
 	a.Levels = watching.New(store.NewTable[watching.Choice](db, "notification_levels"))
 	a.Forums.UseLevels(a.Levels)
@@ -234,6 +237,9 @@ func (a *App) Close(ctx context.Context) error {
 	err := a.http.Shutdown(ctx)
 	if a.Search != nil {
 		_ = a.Search.Close()
+	}
+	if a.forumLog != nil {
+		a.forumLog.Close()
 	}
 	if dbErr := a.db.Close(ctx); dbErr != nil {
 		err = errors.Join(err, dbErr)

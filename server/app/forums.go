@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
+	"github.com/elo-workspace/elo-workspace/server/eventlog"
 	"github.com/elo-workspace/elo-workspace/server/events"
 	"github.com/elo-workspace/elo-workspace/server/forums"
 	"github.com/elo-workspace/elo-workspace/server/notifications"
@@ -15,10 +16,12 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
 )
 
-// newForums makes the forums service. ix is the search index (nil: nothing indexed).
+// newForums makes the forums service over its event log (read whole at every start: the
+// events are kept in compressed chunks, eventlog). ix is the search index (nil: nothing indexed).
 func newForums(db *store.DB, ref *refdata.Service, ws *workspaces.Service, acc *accounts.Service, bus *events.Bus,
-	n *notifications.Service, ix forums.Index, log *slog.Logger) *forums.Service {
-	f := forums.New(store.NewTable[forums.Record](db, "forum_events"), forums.Deps{
+	n *notifications.Service, ix forums.Index, log *slog.Logger) (*forums.Service, *eventlog.Log) {
+	evlog := eventlog.New(store.NewTable[eventlog.Record](db, "forum_events"), store.NewTable[eventlog.Chunk](db, "forum_event_chunks"), 0, log)
+	f := forums.New(forumEvents{evlog}, forums.Deps{
 		Workspaces: forumGroups{ws}, Themes: forumThemes{ref}, Accounts: acc, Index: ix, Events: bus, Log: log,
 		Notify: func(ctx context.Context, ns []forums.Notice) error {
 			out := make([]notifications.Notification, len(ns))
@@ -30,7 +33,31 @@ func newForums(db *store.DB, ref *refdata.Service, ws *workspaces.Service, acc *
 		}})
 	bus.Authorize("thread:", f.CanListen)
 	bus.Authorize("forum:", f.CanListen)
-	return f
+	return f, evlog
+}
+
+// forumEvents stores the forums' events in the event log (forums.Record is eventlog.Record).
+type forumEvents struct{ log *eventlog.Log }
+
+func (e forumEvents) All(ctx context.Context) ([]forums.Record, error) {
+	rs, err := e.log.All(ctx)
+	out := make([]forums.Record, len(rs))
+	for i, r := range rs {
+		out[i] = forums.Record(r)
+	}
+	return out, err
+}
+
+func (e forumEvents) Insert(ctx context.Context, r forums.Record) error {
+	return e.log.Insert(ctx, eventlog.Record(r))
+}
+
+func (e forumEvents) InsertMany(ctx context.Context, rs []forums.Record) error {
+	in := make([]eventlog.Record, len(rs))
+	for i, r := range rs {
+		in[i] = eventlog.Record(r)
+	}
+	return e.log.InsertMany(ctx, in)
 }
 
 type forumGroups struct{ *workspaces.Service }

@@ -84,6 +84,15 @@ func (t *Table[T]) Delete(ctx context.Context, id string) error {
 	return nil
 }
 
+// DeleteUpTo removes every record whose _id sorts at or before id (ids of one width: a log's
+// sequence numbers); on the embedded database this walks the collection once.
+func (t *Table[T]) DeleteUpTo(ctx context.Context, id string) error {
+	if _, err := t.c.DeleteMany(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$lte", Value: id}}}}); err != nil {
+		return fmt.Errorf("delete from %s: %w", t.c.Name(), err)
+	}
+	return nil
+}
+
 // Count is the number of records (the demo loader checks for an empty database with it).
 func (t *Table[T]) Count(ctx context.Context) (int64, error) {
 	n, err := t.c.EstimatedDocumentCount(ctx)

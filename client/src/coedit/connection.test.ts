@@ -1,48 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Connection, type Network, type SocketLike } from './connection';
+import { FakeNetwork, FakeSocket } from '../realtime/fakes.test-util';
+import { Connection } from './connection';
 import { LiveDocument } from './liveDocument';
 import { DOC, baseNodes } from './fakeServer.test-util';
 import { diffOp } from './textDiff';
-
-class FakeSocket implements SocketLike {
-  readyState = 0;
-  onopen: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose: ((ev: { code: number; reason?: string }) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  sent: unknown[] = [];
-  closed: number | null = null;
-  send(data: string): void {
-    this.sent.push(JSON.parse(data));
-  }
-  close(code = 1000): void {
-    this.closed = code;
-    this.readyState = 3;
-  }
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  deliver(msg: unknown): void {
-    this.onmessage?.({ data: JSON.stringify(msg) });
-  }
-}
-
-class FakeNetwork implements Network {
-  online = true;
-  listeners = { online: new Set<() => void>(), offline: new Set<() => void>() };
-  onLine = () => this.online;
-  addEventListener(type: 'online' | 'offline', l: () => void) {
-    this.listeners[type].add(l);
-  }
-  removeEventListener(type: 'online' | 'offline', l: () => void) {
-    this.listeners[type].delete(l);
-  }
-  set(online: boolean) {
-    this.online = online;
-    for (const l of this.listeners[online ? 'online' : 'offline']) l();
-  }
-}
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 

@@ -1,52 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SocketLike } from '../coedit/connection';
-import { EventsConnection, type Network } from './connection';
+import { FakeNetwork, FakeSocket } from '../realtime/fakes.test-util';
+import { EventsConnection } from './connection';
 
-class FakeSocket implements SocketLike {
-  readyState = 0;
-  onopen: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose: ((ev: { code: number; reason?: string }) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  sent: unknown[] = [];
-  closed: number | null = null;
-  constructor(readonly protocols: string[]) {}
-  send(data: string): void {
-    this.sent.push(JSON.parse(data));
-  }
-  close(code = 1000): void {
-    this.closed = code;
-    this.readyState = 3;
-  }
-  /** The server accepts and greets. */
-  accept(user = 'u1'): void {
-    this.readyState = 1;
-    this.onopen?.({});
-    this.deliver([{ type: 'ready', you: user, topics: [`user:${user}`] }]);
-  }
-  deliver(msgs: unknown[]): void {
-    this.onmessage?.({ data: JSON.stringify(msgs) });
-  }
-  serverClose(code: number): void {
-    this.readyState = 3;
-    this.onclose?.({ code });
-  }
-}
-
-class FakeNetwork implements Network {
-  online = true;
-  listeners = { online: new Set<() => void>(), offline: new Set<() => void>() };
-  onLine = () => this.online;
-  addEventListener(type: 'online' | 'offline', l: () => void) {
-    this.listeners[type].add(l);
-  }
-  removeEventListener(type: 'online' | 'offline', l: () => void) {
-    this.listeners[type].delete(l);
-  }
-  set(online: boolean) {
-    this.online = online;
-    for (const l of this.listeners[online ? 'online' : 'offline']) l();
-  }
+/** The server accepts the upgrade and greets. */
+function accept(s: FakeSocket, user = 'u1'): void {
+  s.open();
+  s.deliver([{ type: 'ready', you: user, topics: [`user:${user}`] }]);
 }
 
 function setup() {
@@ -86,7 +45,7 @@ describe('EventsConnection', () => {
     conn.start();
     await vi.runOnlyPendingTimersAsync();
     expect(last().protocols).toEqual(['elo.v1', 'bearer.t1']);
-    last().accept();
+    accept(last());
     expect(last().sent).toEqual([{ type: 'subscribe', topics: ['thread:1'] }]);
     last().deliver([
       { type: 'event', topic: 'user:u1', kind: 'notification', data: { unread: 2 } },
@@ -101,7 +60,7 @@ describe('EventsConnection', () => {
     const { conn, last } = setup();
     conn.start();
     await vi.runOnlyPendingTimersAsync();
-    last().accept();
+    accept(last());
     const a = conn.listen('national', 'changed', () => {});
     const b = conn.listen('national', 'changed', () => {});
     a();
@@ -119,7 +78,7 @@ describe('EventsConnection', () => {
     conn.listen('thread:9', 'message', () => {});
     conn.start();
     await vi.runOnlyPendingTimersAsync();
-    last().accept();
+    accept(last());
     last().serverClose(1012);
     expect(sockets).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(499);
@@ -131,7 +90,7 @@ describe('EventsConnection', () => {
     expect(sockets).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
     expect(sockets).toHaveLength(3);
-    last().accept();
+    accept(last());
     expect(last().sent).toEqual([{ type: 'subscribe', topics: ['thread:9'] }]);
     expect(ready).toHaveBeenCalledTimes(2);
   });
@@ -140,7 +99,7 @@ describe('EventsConnection', () => {
     const { conn, sockets, last, refresh } = setup();
     conn.start();
     await vi.runOnlyPendingTimersAsync();
-    last().accept();
+    accept(last());
     last().serverClose(4001);
     await vi.runOnlyPendingTimersAsync();
     expect(refresh).toHaveBeenCalledTimes(1);
@@ -152,7 +111,7 @@ describe('EventsConnection', () => {
     const { conn, sockets, last, network } = setup();
     conn.start();
     await vi.runOnlyPendingTimersAsync();
-    last().accept();
+    accept(last());
     network.set(false);
     expect(last().closed).toBe(1000);
     await vi.advanceTimersByTimeAsync(60_000);
