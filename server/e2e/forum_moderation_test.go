@@ -199,9 +199,24 @@ func TestForumThreadMove(t *testing.T) {
 	w.must(200, "PATCH", "/api/v1/threads/"+inner.Thread.ID, w.coord.Token, map[string]string{"forumId": circle.ID})
 	w.must(200, "GET", "/api/v1/threads/"+inner.Thread.ID, w.member.Token, nil)
 	w.must(404, "GET", "/api/v1/threads/"+inner.Thread.ID, w.savoMember.Token, nil)
+	// Search follows the thread's readers: found by the group's member (the same address), not yet
+	// by Etelä-Savo's; by both once Etelä-Savo joined.
+	inCircle := func(r searchResult) bool {
+		for _, h := range r.Hits {
+			if h.ID == inner.Thread.ID {
+				return h.Link == "/threads/"+inner.Thread.ID
+			}
+		}
+		return false
+	}
+	w.searchUntil(w.member, "q=naapurin", inCircle)
+	if inCircle(w.search(w.savoMember, "q=naapurin")) {
+		t.Error("Etelä-Savo's member finds the circle's thread before their group joined")
+	}
 	savoCoord := w.invite(w.admin, w.savo, "koordinaattori@etela-savo.test", "coordinator", "Satu Savo")
 	w.must(200, "POST", "/api/v1/forums/"+circle.ID+"/join", savoCoord.Token, map[string]string{"workspaceId": w.savo})
 	w.must(200, "GET", "/api/v1/threads/"+inner.Thread.ID, w.savoMember.Token, nil)
+	w.searchUntil(w.savoMember, "q=naapurin", inCircle)
 }
 
 type forumCard struct {
