@@ -370,7 +370,8 @@ func WriteXLSX(w io.Writer, l *ActionList) error {
 	if err := writeSheet(x, indicators, icols, []float64{22, 28, 30, 34, 30, 10, 10, 10, 12, 11}, irows, head); err != nil {
 		return err
 	}
-	x.SetActiveSheet(0)
+	// The actions sheet is the active one already (SetActiveSheet would read every streamed sheet
+	// back into memory to mark the others not selected).
 	return x.Write(w)
 }
 
@@ -395,7 +396,14 @@ func sheetName(s string) string {
 }
 
 // writeSheet streams rows into a sheet (excelize's stream writer keeps memory flat for long lists).
+// The filter over the header row is set before the rows are written: set after, excelize reads
+// the streamed sheet back into memory and writes it out again (8 s instead of 0.3 s for the
+// demo's 1,350 actions under load).
 func writeSheet(x *excelize.File, sheet string, cols []string, widths []float64, rows [][]any, head int) error {
+	last, _ := excelize.CoordinatesToCellName(len(cols), max(len(rows)+1, 2))
+	if err := x.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+		return err
+	}
 	sw, err := x.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -421,9 +429,5 @@ func writeSheet(x *excelize.File, sheet string, cols []string, widths []float64,
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	last, _ := excelize.CoordinatesToCellName(len(cols), max(len(rows)+1, 2))
-	return x.AutoFilter(sheet, "A1:"+last, nil)
+	return sw.Flush()
 }

@@ -522,6 +522,21 @@ func TestActionListAsCSVAndXLSX(t *testing.T) {
 	if len(irows) != 3 || irows[1][4] != "Palvelukartan käyttökerrat" || irows[1][8] != "120" || irows[2][6] != "3.5" {
 		t.Errorf("indicators sheet: %q", irows)
 	}
+	// Each sheet has a filter over its header row and the rows (set before the rows are streamed),
+	// a frozen header, and the actions sheet is the one that opens.
+	names := map[string]string{}
+	for _, dn := range x.GetDefinedName() {
+		names[dn.Scope] = dn.RefersTo
+	}
+	if names["Toimenpiteet"] != "'Toimenpiteet'!$A$1:$Q$4" || names["Mittarit"] != "'Mittarit'!$A$1:$J$3" {
+		t.Errorf("filters: %q", names)
+	}
+	if x.GetActiveSheetIndex() != 0 {
+		t.Errorf("the active sheet is %d", x.GetActiveSheetIndex())
+	}
+	if panes, err := x.GetPanes("Toimenpiteet"); err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("the header row is not frozen: %+v %v", panes, err)
+	}
 }
 
 func TestFileName(t *testing.T) {
