@@ -3,7 +3,8 @@
 //   it until Etelä-Savo's coordinator joins it from the forum list; then the member does.
 // - A member links a practice and (refused, with the translated error) a plan they cannot see;
 //   the practice shows as a card. Kainuu's coordinator replies with a link to an action of
-//   Kainuu's plan: they see its card, the member gets the reply live with the plain link only.
+//   Kainuu's plan: they see its card (which opens the plan at the action), the member gets the
+//   reply live with the plain address only.
 // - The coordinator reports the member's post; the administrator (a theme forum's moderator)
 //   hides it from the forum's report queue and reads who resolved it; then moves the thread to
 //   another theme forum through the dialog: the old address still opens it, in its new forum.
@@ -117,6 +118,11 @@ test('cards per reader, refused links, the report queue and moving a thread', as
   await planCard.getByRole('link', { name: doc.title }).waitFor();
   await planCard.getByText(action.text.title, { exact: false }).waitFor();
   assert.deepEqual(await scan(coord, 'forum-thread-cards'), []);
+  // The card's link opens the plan at the action: its heading takes focus.
+  await planCard.getByRole('link', { name: doc.title }).click();
+  await coord.waitForFunction((id) => document.activeElement?.id === id, `item-${action.id}`);
+  await coord.goto(threadPath);
+  await heading(coord, threadTitle);
   // ... the member gets the reply live, with the plain link and no card (never the plan's title).
   await member.locator('#p2 .post-body', { hasText: 'Meillä sama toimenpide' }).waitFor();
   assert.equal(await member.getByRole('list', { name: t('fi', 'forums.cards.label', { number: 2 }) }).count(), 0);

@@ -1,7 +1,7 @@
 // The outline of a co-edited document: action plan goals, actions, indicators and follow-ups;
 // strategy and situation sections and values. Every list can be added to, reordered (a new
 // fractional position between the neighbours) and deleted from.
-import { memo, useState, type FormEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useState, type FormEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { generateKeyBetween } from 'fractional-indexing';
@@ -356,7 +356,9 @@ const Action = memo(function Action({ node, siblings, addId, regionId }: { node:
   const fuAdd = `add-${node.id}-followups`;
   return (
     <li className="co-item co-action">
-      <h4 className="co-item-heading">{name(node)}</h4>
+      <h4 className="co-item-heading" id={`item-${node.id}`} tabIndex={-1}>
+        {name(node)}
+      </h4>
       <ItemComments node={node} />
       <CoText node={node} field="title" label={t('editor.fields.actionTitle')} maxLength={MAX_TITLE} />
       <CoText node={node} field="description" label={t('editor.fields.description')} multiline maxLength={MAX_BODY} rows={3} />
@@ -519,10 +521,26 @@ function Goals({ root, regionId }: { root: DocNode; regionId?: string }) {
   );
 }
 
+/**
+ * A link to an item of the plan (#item-<node>, as forum posts link plan items, or #goal-<node>):
+ * once the outline shows, its heading is scrolled to and takes focus.
+ */
+function useLinkedItem(shown: boolean) {
+  useEffect(() => {
+    const m = /^#(?:item|goal)-([0-9A-Za-z_-]{1,64})$/.exec(window.location.hash);
+    if (!shown || !m) return;
+    const target = document.getElementById(`item-${m[1]}`) ?? document.getElementById(`goal-${m[1]}`);
+    if (!target) return;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }, [shown]);
+}
+
 /** The whole outline of the document, by kind. */
 export const Outline = memo(function Outline({ regionId }: { regionId?: string }) {
   const { t } = useTranslation();
   const root = useRoot();
+  useLinkedItem(!!root);
   if (!root) return null;
   if (root.type === 'action_plan') return <Goals root={root} regionId={regionId} />;
   return (
