@@ -41,6 +41,7 @@ func TestForumReportsQueueAndResolution(t *testing.T) {
 		t.Errorf("live report: %s", ev.Raw)
 	}
 	w.must(204, "POST", "/api/v1/posts/"+bad.ID+"/reports", w.nationalMember.Token, map[string]string{"reason": "Loukkaava"})
+	w.must(204, "POST", "/api/v1/posts/"+bad.ID+"/reports", w.nationalMember.Token, map[string]string{"reason": "Loukkaava!"}) // once per person while open
 	w.must(204, "POST", "/api/v1/posts/"+th.Posts[0].ID+"/reports", w.savoMember.Token, map[string]string{"reason": "Väärä foorumi"})
 
 	if open := w.reports(w.admin, ohjaamo, "open"); len(open) != 3 || open[0].PostID != th.Posts[0].ID || open[0].ResolvedByID != "" {

@@ -345,7 +345,7 @@ func (s *Service) React(ctx context.Context, p accounts.Principal, postID, react
 	return s.withCards(p, v), nil
 }
 
-// Report tells a forum's moderators about a post.
+// Report tells a forum's moderators about a post (once per person while their report is open).
 func (s *Service) Report(ctx context.Context, p accounts.Principal, postID, reason string) error {
 	reason, err := record.Text("reason", reason, 1, MaxReason)
 	if err != nil {
@@ -354,12 +354,17 @@ func (s *Service) Report(ctx context.Context, p accounts.Principal, postID, reas
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	s.mu.RLock()
-	_, err = s.readablePost(p, postID)
-	if err == nil {
+	po, err := s.readablePost(p, postID)
+	again := false // the person's earlier report of the post is still open: nothing to add
+	for i := 0; err == nil && i < len(s.reports) && !again; i++ {
+		r := s.reports[i]
+		again = r.post == po && r.by == p.UserID && r.resolvedBy == ""
+	}
+	if err == nil && !again {
 		err = s.allow(p.UserID)
 	}
 	s.mu.RUnlock()
-	if err != nil {
+	if err != nil || again {
 		return err
 	}
 	if err := s.store(ctx, Event{Kind: evReport, By: p.UserID, Post: postID, Body: reason}); err != nil {
