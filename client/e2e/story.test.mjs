@@ -1,6 +1,6 @@
 // Issue 4's story end to end: a member of Kainuu publishes a good practice (draft -> the
 // coordinator's review -> published; set up through the API, the editor and review pages are
-// practices.test.mjs's), a member of Etelä-Savo finds it by typing an inflected Finnish word in the
+// practices.test.mjs's) and opens its discussion thread from the practice's page, a member of Etelä-Savo finds it by typing an inflected Finnish word in the
 // header's search box, opens it, goes to its discussion thread and asks the author a question with
 // an @mention. The author, with the thread open in another browser, sees the question arrive live,
 // and receives the mention by email in a real SMTP server run by this test (smtp-server); the
@@ -79,18 +79,18 @@ test('Etelä-Savo finds a Kainuu practice by an inflected word, asks its author 
   });
   p = await api(server, 'POST', `/practices/${p.id}/submit`, { as: author.email, body: { version: p.version } });
   await api(server, 'POST', `/practices/${p.id}/review`, { as: ACCOUNTS.kainuuCoordinator, body: { version: p.version, decision: 'approve' } });
-  const opened = await api(server, 'POST', `/forums/${id(ref.themes, 'ohjaamo')}/threads`, {
-    as: author.email,
-    body: { title: `Keskustelu: ${name}`, body: 'Kysykää kokemuksistamme tunturiohjaamosta.' },
-  });
-  const threadId = opened.thread.id;
-  await api(server, 'POST', `/practices/${p.id}/links`, { as: author.email, body: { kind: 'thread', threadId } });
 
-  // The author keeps the thread open.
+  // The author opens the practice's discussion from its page (in the Ohjaamo forum, linked both
+  // ways) and keeps the thread open.
   const authorPage = await newPage(browser, server);
   await signIn(authorPage, author.email);
-  await authorPage.goto(`/threads/${threadId}`);
+  await authorPage.goto(`/practices/${p.id}`);
+  await heading(authorPage, name);
+  await authorPage.getByText(t('fi', 'practiceDiscussion.hint')).waitFor();
+  await noSerious(authorPage, 'story-practice-no-thread');
+  await authorPage.getByRole('button', { name: t('fi', 'practiceDiscussion.start') }).click();
   await heading(authorPage, `Keskustelu: ${name}`);
+  const threadId = new URL(authorPage.url()).pathname.split('/').pop();
   await authorPage.locator('.post').first().waitFor();
 
   // Etelä-Savo's member types an inflected form in the header's search box.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RRLink, useParams } from 'react-router';
+import { Link as RRLink, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Paragraph, RouterLink, Textarea } from 'suomifi-ui-components';
 import { useAuth } from '../auth/AuthContext';
@@ -22,6 +22,8 @@ import {
 } from '../practices/api';
 import { StateTag } from '../practices/common';
 import { LinkToPlan } from '../practices/LinkToPlan';
+import { startThread } from '../forums/api';
+import { api } from '../api/client';
 import { diffVersions } from '../practices/diff';
 import '../practices/practices.css';
 import { LevelControl } from '../notifications/LevelControl';
@@ -223,6 +225,39 @@ function Adoptions({ p }: { p: Practice }) {
   );
 }
 
+/** A published practice without a thread: its editors open one in the forum of its first theme and link it. */
+const linkPracticeThread = (id: string, threadId: string) =>
+  api(`/practices/${encodeURIComponent(id)}/links`, { method: 'POST', body: { kind: 'thread', threadId } });
+
+function StartDiscussion({ p }: { p: Practice }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const name = p.current?.name ?? '';
+  const start = useMutation({
+    mutationFn: async () => {
+      const forum = p.current?.themes[0];
+      if (!forum) throw new Error('no theme');
+      const page = await startThread(forum, t('practiceDiscussion.title', { name, interpolation: { escapeValue: false } }), t('practiceDiscussion.body', { name, link: `/practices/${p.id}`, interpolation: { escapeValue: false } }));
+      await linkPracticeThread(p.id, page.thread.id);
+      return page.thread.id;
+    },
+    onSuccess: (threadId) => {
+      void qc.invalidateQueries({ queryKey: ['practices', p.id, 'links'] });
+      void navigate(`/threads/${threadId}`);
+    },
+  });
+  return (
+    <div className="field">
+      <Paragraph>{t('practiceDiscussion.hint')}</Paragraph>
+      <Button variant="secondary" onClick={() => start.mutate()} disabled={start.isPending || !p.current?.themes.length}>
+        {t('practiceDiscussion.start')}
+      </Button>
+      <ErrorAlert error={start.error} />
+    </div>
+  );
+}
+
 function Links({ p }: { p: Practice }) {
   const { t } = useTranslation();
   const links = useQuery({ queryKey: ['practices', p.id, 'links'], queryFn: () => listPracticeLinks(p.id) });
@@ -245,6 +280,7 @@ function Links({ p }: { p: Practice }) {
           </li>
         ))}
       </ul>
+      {p.canEdit && p.current && links.data && !links.data.some((l) => l.kind === 'thread') ? <StartDiscussion p={p} /> : null}
       <LinkToPlan practiceId={p.id} />
     </section>
   );
