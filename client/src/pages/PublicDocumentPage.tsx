@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Link as RRLink, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { RouterLink } from 'suomifi-ui-components';
-import { ApiError } from '../api/client';
-import { ErrorAlert, Loading, Page, formatDate, localized, useLang } from '../components/common';
+import { formatDate, localized, useLang } from '../components/common';
 import { getPublicDocument, getPublicRegion, type PublicAction, type PublicGoal, type PublicIndicator } from '../public/api';
-import { Figures, Paragraphs, ProgressBar, RefNames, Updated, formatNumber, useDocumentMeta } from '../public/format';
+import { Facts, Figures, Paragraphs, ProgressBar, PublicFrame, Updated, formatNumber, isMissing, joined, refs, useDocumentMeta } from '../public/format';
 import '../public/public.css';
 
 function IndicatorLine({ i }: { i: PublicIndicator }) {
@@ -31,27 +29,20 @@ function ActionItem({ a }: { a: PublicAction }) {
   return (
     <li className="public-action">
       <h4>{a.title || t('national.untitled')}</h4>
-      <dl className="public-facts">
-        <dt>{t('public.status')}</dt>
-        <dd>{t(`editor.actionStatuses.${a.status}`)}</dd>
-        <dt>{t('public.progressLabel')}</dt>
-        <dd>
-          {a.progress === null ? t('public.noProgress') : t('public.percent', { value: formatNumber(a.progress, lang) })}
-          {a.progress !== null ? <ProgressBar value={a.progress} /> : null}
-        </dd>
-        {dates.length > 0 ? (
-          <>
-            <dt>{t('public.dates')}</dt>
-            <dd>{dates.join(' – ')}</dd>
-          </>
-        ) : null}
-        {a.organisations.length > 0 ? (
-          <>
-            <dt>{t('public.organisations')}</dt>
-            <dd>{a.organisations.join(', ')}</dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        facts={[
+          [t('public.status'), t(`editor.actionStatuses.${a.status}`)],
+          [
+            t('public.progressLabel'),
+            <>
+              {a.progress === null ? t('public.noProgress') : t('public.percent', { value: formatNumber(a.progress, lang) })}
+              {a.progress !== null ? <ProgressBar value={a.progress} /> : null}
+            </>,
+          ],
+          [t('public.dates'), joined(dates, ' – ')],
+          [t('public.organisations'), joined(a.organisations, ', ')],
+        ]}
+      />
       {a.description ? <Paragraphs text={a.description} /> : null}
       {a.indicators.length > 0 ? (
         <>
@@ -74,24 +65,12 @@ function GoalSection({ g, n }: { g: PublicGoal; n: number }) {
     <section className="public-goal" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('public.goalHeading', { n, title: g.title || t('national.untitled') })}</h2>
       {g.description ? <Paragraphs text={g.description} /> : null}
-      <dl className="public-facts">
-        {g.nationalGoals.length > 0 ? (
-          <>
-            <dt>{t('public.nationalGoals')}</dt>
-            <dd>
-              <RefNames items={g.nationalGoals} />
-            </dd>
-          </>
-        ) : null}
-        {g.themes.length > 0 ? (
-          <>
-            <dt>{t('public.themes')}</dt>
-            <dd>
-              <RefNames items={g.themes} />
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        facts={[
+          [t('public.nationalGoals'), refs(g.nationalGoals)],
+          [t('public.themes'), refs(g.themes)],
+        ]}
+      />
       <h3>{t('public.actionsOf')}</h3>
       {g.actions.length === 0 ? <p>{t('public.noActions')}</p> : null}
       <ol className="public-list">
@@ -112,25 +91,13 @@ export function PublicDocumentPage() {
   const q = useQuery({ queryKey: ['public', 'document', documentId], queryFn: () => getPublicDocument(documentId), staleTime: 60_000, retry: false });
   const regionId = q.data?.regionId ?? '';
   const region = useQuery({ queryKey: ['public', 'region', regionId], queryFn: () => getPublicRegion(regionId), staleTime: 60_000, enabled: regionId !== '' });
-  const missing = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
   const d = q.data;
-  const title = d ? d.title : missing ? t('public.notFound') : t('public.title');
+  const title = d ? d.title : isMissing(q.error) ? t('public.notFound') : t('public.title');
+  const back = region.data
+    ? { to: `/public/regions/${regionId}`, label: t('public.backToRegion', { region: localized(region.data.region.names, lang) }) }
+    : { to: '/public', label: t('public.allRegions') };
   return (
-    <div className="public-page">
-      <p>
-        {region.data ? (
-          <RouterLink asComponent={RRLink} to={`/public/regions/${regionId}`}>
-            {t('public.backToRegion', { region: localized(region.data.region.names, lang) })}
-          </RouterLink>
-        ) : (
-          <RouterLink asComponent={RRLink} to="/public">
-            {t('public.allRegions')}
-          </RouterLink>
-        )}
-      </p>
-      <Page title={title}>
-        {missing ? null : <ErrorAlert error={q.error} />}
-        {q.isPending ? <Loading /> : null}
+    <PublicFrame back={back} title={title} error={q.error} pending={q.isPending}>
         {d ? (
           <>
             <p>
@@ -172,8 +139,6 @@ export function PublicDocumentPage() {
             ))}
           </>
         ) : null}
-        <p className="public-note">{t('public.privacyNote')}</p>
-      </Page>
-    </div>
+    </PublicFrame>
   );
 }

@@ -2,10 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link as RRLink, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { RouterLink } from 'suomifi-ui-components';
-import { ApiError } from '../api/client';
-import { ErrorAlert, Loading, Page, localized, useLang } from '../components/common';
+import { localized, useLang } from '../components/common';
 import { getPublicRegion } from '../public/api';
-import { Figures, Updated, useDocumentMeta } from '../public/format';
+import { Figures, PublicFrame, Updated, isMissing, useDocumentMeta } from '../public/format';
 import '../public/public.css';
 
 /** /public/regions/:regionId: a region's published documents with their figures. */
@@ -15,18 +14,9 @@ export function PublicRegionPage() {
   const { regionId = '' } = useParams();
   const meta = useDocumentMeta();
   const q = useQuery({ queryKey: ['public', 'region', regionId], queryFn: () => getPublicRegion(regionId), staleTime: 60_000, retry: false });
-  const missing = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
-  const title = q.data ? localized(q.data.region.names, lang) : missing ? t('public.regionNotFound') : t('public.title');
+  const title = q.data ? localized(q.data.region.names, lang) : isMissing(q.error) ? t('public.regionNotFound') : t('public.title');
   return (
-    <div className="public-page">
-      <p>
-        <RouterLink asComponent={RRLink} to="/public">
-          {t('public.allRegions')}
-        </RouterLink>
-      </p>
-      <Page title={title}>
-        {missing ? null : <ErrorAlert error={q.error} />}
-        {q.isPending ? <Loading /> : null}
+    <PublicFrame back={{ to: '/public', label: t('public.allRegions') }} title={title} error={q.error} pending={q.isPending}>
         {q.data ? (
           <>
             {q.data.groups.length > 0 ? <p>{t('public.groups', { names: q.data.groups.map((g) => g.name).join(', ') })}</p> : null}
@@ -67,8 +57,6 @@ export function PublicRegionPage() {
             </section>
           </>
         ) : null}
-        <p className="public-note">{t('public.privacyNote')}</p>
-      </Page>
-    </div>
+    </PublicFrame>
   );
 }
