@@ -309,6 +309,15 @@ func TestForumLinkCards(t *testing.T) {
 			t.Errorf("savo posts %q: %d %s", b, r.Status, r.Body)
 		}
 	}
+	// The workspace's own address counts as a link here too; another site's does not.
+	if r := w.call("POST", "/api/v1/threads/"+th.Thread.ID+"/posts", w.savoMember.Token, map[string]string{"body": "[x](http://elo.test/practices/" + draft.ID + ")"}); r.Status != 400 || r.errorCode() != "link_not_visible" {
+		t.Errorf("savo posts a full link to the draft: %d %s", r.Status, r.Body)
+	}
+	var elsewhere cardPost
+	w.must(201, "POST", "/api/v1/threads/"+th.Thread.ID+"/posts", w.savoMember.Token, map[string]string{"body": "Vrt. https://example.org/practices/" + draft.ID}).json(t, &elsewhere)
+	if elsewhere.Links || len(elsewhere.Cards) != 0 {
+		t.Errorf("a link to another site: %+v", elsewhere)
+	}
 	if r := w.call("POST", "/api/v1/threads/"+th.Thread.ID+"/posts", w.member.Token, map[string]string{"body": "[x](" + planLink + "#item-nosuchitem)"}); r.Status != 400 || r.errorCode() != "link_not_visible" {
 		t.Errorf("link to an item not in the plan: %d %s", r.Status, r.Body)
 	}
@@ -317,13 +326,13 @@ func TestForumLinkCards(t *testing.T) {
 	}
 	var tp threadPage
 	w.must(200, "GET", "/api/v1/threads/"+th.Thread.ID, w.member.Token, nil).json(t, &tp)
-	if tp.Thread.Posts != 2 {
+	if tp.Thread.Posts != 3 {
 		t.Errorf("posts after refused links: %d", tp.Thread.Posts)
 	}
 	// Editing a post to link to something unseen is refused too; the text stays.
 	w.must(201, "POST", "/api/v1/threads/"+th.Thread.ID+"/posts", w.savoMember.Token, map[string]string{"body": "Hyvä käytäntö: /practices/" + pub.ID})
 	var sp struct{ Posts []forumPost }
-	w.must(200, "GET", "/api/v1/threads/"+th.Thread.ID+"?after=2", w.savoMember.Token, nil).json(t, &sp)
+	w.must(200, "GET", "/api/v1/threads/"+th.Thread.ID+"?after=3", w.savoMember.Token, nil).json(t, &sp)
 	if r := w.call("PATCH", "/api/v1/posts/"+sp.Posts[0].ID, w.savoMember.Token, map[string]string{"body": "Vaihdan: /practices/" + draft.ID}); r.Status != 400 || r.errorCode() != "link_not_visible" {
 		t.Errorf("edit to an unseen link: %d %s", r.Status, r.Body)
 	}

@@ -20,6 +20,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"regexp"
 	"slices"
 	"sort"
@@ -31,6 +32,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/markdown"
+	"github.com/elo-workspace/elo-workspace/server/mention"
 	"github.com/elo-workspace/elo-workspace/server/record"
 	"github.com/elo-workspace/elo-workspace/server/search"
 )
@@ -167,6 +169,7 @@ type Deps struct {
 	Notify     func(ctx context.Context, ns []Notice) error // nil: nobody notified
 	Levels     Levels                                       // nil: only the old follows count (levels.go)
 	Links      Links                                        // nil: links to practices and plans are not checked nor shown as cards
+	Site       string                                       // the workspace's host (SetSite); "": links with any host are its own
 	Log        *slog.Logger
 	// Posting is rate-limited per person: Burst posts at once, then one per Every.
 	Burst int
@@ -310,6 +313,23 @@ func New(events Events, d Deps) *Service {
 
 // SetLinks wires the practices' and plans' lookups for links in posts (made after forums).
 func (s *Service) SetLinks(l Links) { s.d.Links = l }
+
+// SetSite names the workspace's own address (PUBLIC_URL): links with another host are links
+// elsewhere, neither checked nor shown as cards. Without it, links with any host count.
+func (s *Service) SetSite(publicURL string) {
+	if u, err := url.Parse(publicURL); err == nil {
+		s.d.Site = strings.ToLower(u.Host)
+	}
+}
+
+// ours reports whether a link's host ("" for a path) is the workspace's own.
+func (s *Service) ours(host string) bool {
+	if host == "" || s.d.Site == "" {
+		return true
+	}
+	_, h, _ := strings.Cut(host, "://")
+	return strings.EqualFold(h, s.d.Site)
+}
 
 func (s *Service) reset() {
 	s.forums, s.threads, s.posts = map[string]*forum{}, map[string]*thread{}, map[string]*post{}
@@ -614,20 +634,6 @@ func (p *post) lastAt() time.Time {
 
 // ---- text ---------------------------------------------------------------------------------
 
-// A mention is written as @[Name](<user id>), as in comments (client/src/comments/mentions.ts).
-var mentionPattern = regexp.MustCompile(`@\[([^\[\]\n]{1,100})\]\(([0-9a-f]{24})\)`)
-
-// Mentioned returns the ids a body mentions, each once.
-func Mentioned(body string) []string {
-	var out []string
-	for _, m := range mentionPattern.FindAllStringSubmatch(body, -1) {
-		if !slices.Contains(out, m[2]) {
-			out = append(out, m[2])
-		}
-	}
-	return out
-}
-
 var mdEscape = regexp.MustCompile("([\\\\`*_{}\\[\\]()#+\\-.!<>|~])")
 
 // render turns a body into safe HTML: mentions become "@Name" in a span (escaped first).
@@ -637,8 +643,8 @@ func render(body string) string {
 	}
 	const mark = "\x01MENTION\x01"
 	var names []string
-	src := mentionPattern.ReplaceAllStringFunc(body, func(m string) string {
-		names = append(names, mentionPattern.FindStringSubmatch(m)[1])
+	src := mention.Replace(body, func(name string) string {
+		names = append(names, name)
 		return mark
 	})
 	out := markdown.Render(src)
@@ -654,7 +660,7 @@ func htmlEscape(s string) string {
 
 // plain is a body as plain text: Markdown stripped, mentions as @Name.
 func plain(body string) string {
-	return markdown.Plain(mentionPattern.ReplaceAllString(body, "@$1"))
+	return markdown.Plain(mention.Plain(body))
 }
 
 func excerpt(body string, n int) string {
@@ -667,34 +673,38 @@ func excerpt(body string, n int) string {
 }
 
 // internal links a body may hold to things inside the workspace: each is checked.
-var linkPattern = regexp.MustCompile(`(?:^|[\s(<])(?:https?://[^/\s]+)?/(threads|forums|workspaces)/([0-9a-f]{24})`)
+var linkPattern = regexp.MustCompile(`(?:^|[\s(<])(https?://[^/\s]+)?/(threads|forums|workspaces)/([0-9a-f]{24})`)
 
 func (s *Service) checkBody(p accounts.Principal, body string) (string, error) {
 	body, err := record.Text("body", body, 1, MaxBody)
 	if err != nil {
 		return "", err
 	}
-	if len(Mentioned(body)) > MaxMentions {
+	if len(mention.IDs(body)) > MaxMentions {
 		return "", apperr.Invalid("body", "a post mentions at most %d people", MaxMentions)
 	}
 	for _, m := range linkPattern.FindAllStringSubmatch(body, -1) {
+		if !s.ours(m[1]) {
+			continue // a link elsewhere
+		}
+		kind, id := m[2], m[3]
 		ok := false
-		switch m[1] {
+		switch kind {
 		case "threads":
-			th := s.threads[m[2]]
+			th := s.threads[id]
 			ok = th != nil && s.canReadThread(p, th)
 		case "forums":
-			f := s.lookup(m[2])
+			f := s.lookup(id)
 			ok = f != nil && s.canRead(p, f)
 		case "workspaces":
-			ok = p.IsAdmin || s.d.Workspaces.Role(p.UserID, m[2]) != ""
+			ok = p.IsAdmin || s.d.Workspaces.Role(p.UserID, id) != ""
 		}
 		if !ok {
-			return "", linkError(m[1] + "/" + m[2])
+			return "", linkError(kind + "/" + id)
 		}
 	}
 	if s.d.Links != nil {
-		for _, r := range refsOf(body) {
+		for _, r := range refsOf(body, s.ours) {
 			if _, ok := s.resolve(p, r); !ok {
 				return "", linkError(strings.TrimPrefix(r.link, "/"))
 			}
@@ -716,15 +726,18 @@ type ref struct {
 
 // Links to practices and plans: /practices/<id>, /workspaces/<ws>/documents/<id>, the latter
 // optionally with an item anchor #item-<node> (or #goal-<node>, the plan page's goal headings).
-var cardPattern = regexp.MustCompile(`(?:^|[\s(<])(?:https?://[^/\s]+)?(/practices/([0-9a-f]{24})|/workspaces/[0-9a-f]{24}/documents/([0-9a-f]{24})(?:#(?:item-|goal-)([0-9A-Za-z_-]{1,64}))?)`)
+var cardPattern = regexp.MustCompile(`(?:^|[\s(<])(https?://[^/\s]+)?(/practices/([0-9a-f]{24})|/workspaces/[0-9a-f]{24}/documents/([0-9a-f]{24})(?:#(?:item-|goal-)([0-9A-Za-z_-]{1,64}))?)`)
 
 // MaxCards is how many cards a post shows (the first links).
 const MaxCards = 5
 
-func refsOf(body string) []ref {
+func refsOf(body string, ours func(host string) bool) []ref {
 	var out []ref
 	for _, m := range cardPattern.FindAllStringSubmatch(body, -1) {
-		r := ref{link: m[1], practice: m[2], document: m[3], node: m[4]}
+		if !ours(m[1]) {
+			continue // a link elsewhere
+		}
+		r := ref{link: m[2], practice: m[3], document: m[4], node: m[5]}
 		if !slices.Contains(out, r) {
 			out = append(out, r)
 		}
@@ -733,11 +746,11 @@ func refsOf(body string) []ref {
 }
 
 // refsOfPost are a post's links, found once per body.
-func (p *post) linkRefs() []ref {
+func (p *post) linkRefs(ours func(host string) bool) []ref {
 	if r := p.refs.Load(); r != nil {
 		return *r
 	}
-	r := refsOf(p.body)
+	r := refsOf(p.body, ours)
 	p.refs.Store(&r)
 	return r
 }

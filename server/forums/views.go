@@ -227,7 +227,7 @@ func (s *Service) viewPost(p accounts.Principal, po *post, mod bool) PostView {
 	if !po.deleted && (!po.hidden || mod) {
 		v.Body, v.HTML = po.body, po.rendered()
 		if s.d.Links != nil {
-			v.refs = po.linkRefs()
+			v.refs = po.linkRefs(s.ours)
 			v.Links = len(v.refs) > 0
 		}
 	}
