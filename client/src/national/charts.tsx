@@ -130,7 +130,7 @@ export function StatusChart({ title, rows, rowHeader }: { title: string; rows: C
           <figcaption className="muted">{t('national.chartCaption')}</figcaption>
           <StatusLegend />
         </figure>
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('national.scrollTable')}>
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t('national.scrollTable')}: ${title}`}>
           <table className="data-table compact-table">
             <caption>{t('national.chartTableCaption', { title })}</caption>
             <thead>

@@ -34,7 +34,7 @@ export function PracticesMatrix({ d, filter }: { d: NationalDashboard; filter: N
     <section className="panel" aria-labelledby="practices-h" data-testid="national-practices">
       <h2 id="practices-h">{t('national.practicesTitle')}</h2>
       <Paragraph>{t('national.practices.intro')}</Paragraph>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('national.scrollTable')}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t('national.scrollTable')}: ${t('national.practicesTitle')}`}>
         <table className="data-table matrix practices-matrix">
           <caption>{regional ? t('national.practices.captionRegional') : t('national.practices.caption')}</caption>
           <thead>

@@ -67,7 +67,7 @@ export function NationalCellPage() {
 function ActionsTable({ actions, caption, lang }: { actions: NationalAction[]; caption: string; lang: string }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('national.scrollTable')}>
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t('national.scrollTable')}: ${caption}`}>
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>

@@ -108,7 +108,7 @@ function CompareTable({
   return (
     <section aria-label={title}>
       <h2>{title}</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('national.scrollTable')}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t('national.scrollTable')}: ${title}`}>
         <table className="data-table matrix">
           <caption>{t('national.compareCaption', { title })}</caption>
           <thead>

@@ -72,7 +72,7 @@ function Matrix({ d, filter, busy }: { d: NationalDashboard; filter: NationalFil
   return (
     <section aria-labelledby="matrix-h">
       <h2 id="matrix-h">{t('national.matrixTitle')}</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('national.scrollTable')}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t('national.scrollTable')}: ${t('national.matrixTitle')}`}>
         <table className="data-table matrix" data-testid="national-matrix" aria-busy={busy}>
           <caption>{d.scope === 'regional' ? t('national.matrixCaptionRegional') : t('national.matrixCaption')}</caption>
           <thead>
@@ -202,7 +202,7 @@ function Groups({ groups, quietAfterDays }: { groups: NationalGroup[]; quietAfte
     <section aria-labelledby="groups-h">
       <h2 id="groups-h">{t('national.groupsTitle')}</h2>
       <Paragraph>{t('national.groupsSummary', { quiet, active: groups.length - quiet, days: quietAfterDays })}</Paragraph>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('national.scrollTable')}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t('national.scrollTable')}: ${t('national.groupsTitle')}`}>
         <table className="data-table" data-testid="national-groups">
           <caption>{t('national.groupsCaption')}</caption>
           <thead>
