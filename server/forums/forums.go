@@ -32,7 +32,6 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/markdown"
-	"github.com/elo-workspace/elo-workspace/server/mention"
 	"github.com/elo-workspace/elo-workspace/server/record"
 	"github.com/elo-workspace/elo-workspace/server/search"
 )
@@ -634,6 +633,20 @@ func (p *post) lastAt() time.Time {
 
 // ---- text ---------------------------------------------------------------------------------
 
+// A mention is written as @[Name](<user id>), as in comments (client/src/comments/mentions.ts).
+var mentionPattern = regexp.MustCompile(`@\[([^\[\]\n]{1,100})\]\(([0-9a-f]{24})\)`)
+
+// Mentioned returns the ids a body mentions, each once.
+func Mentioned(body string) []string {
+	var out []string
+	for _, m := range mentionPattern.FindAllStringSubmatch(body, -1) {
+		if !slices.Contains(out, m[2]) {
+			out = append(out, m[2])
+		}
+	}
+	return out
+}
+
 var mdEscape = regexp.MustCompile("([\\\\`*_{}\\[\\]()#+\\-.!<>|~])")
 
 // render turns a body into safe HTML: mentions become "@Name" in a span (escaped first).
@@ -643,8 +656,8 @@ func render(body string) string {
 	}
 	const mark = "\x01MENTION\x01"
 	var names []string
-	src := mention.Replace(body, func(name string) string {
-		names = append(names, name)
+	src := mentionPattern.ReplaceAllStringFunc(body, func(m string) string {
+		names = append(names, mentionPattern.FindStringSubmatch(m)[1])
 		return mark
 	})
 	out := markdown.Render(src)
@@ -660,7 +673,7 @@ func htmlEscape(s string) string {
 
 // plain is a body as plain text: Markdown stripped, mentions as @Name.
 func plain(body string) string {
-	return markdown.Plain(mention.Plain(body))
+	return markdown.Plain(mentionPattern.ReplaceAllString(body, "@$1"))
 }
 
 func excerpt(body string, n int) string {
@@ -680,7 +693,7 @@ func (s *Service) checkBody(p accounts.Principal, body string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if len(mention.IDs(body)) > MaxMentions {
+	if len(Mentioned(body)) > MaxMentions {
 		return "", apperr.Invalid("body", "a post mentions at most %d people", MaxMentions)
 	}
 	for _, m := range linkPattern.FindAllStringSubmatch(body, -1) {
