@@ -28,6 +28,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/documents"
+	"github.com/elo-workspace/elo-workspace/server/mention"
 	"github.com/elo-workspace/elo-workspace/server/record"
 )
 
@@ -437,7 +438,7 @@ func checkBody(body string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if len(Mentioned(body)) > MaxMentions {
+	if len(mention.IDs(body)) > MaxMentions {
 		return "", apperr.Invalid("body", "a comment mentions at most %d people", MaxMentions)
 	}
 	return body, nil

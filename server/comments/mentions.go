@@ -2,41 +2,21 @@ package comments
 
 import (
 	"context"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/documents"
+	"github.com/elo-workspace/elo-workspace/server/mention"
 )
-
-// A mention is written by the client into the body as @[Name](<user id>); the name is what
-// readers see, the id whom it notifies. client/src/comments/mentions.ts reads the same form.
-var mentionPattern = regexp.MustCompile(`@\[([^\[\]\n]{1,100})\]\(([0-9a-f]{24})\)`)
-
-// Mentioned returns the ids of the people a body mentions, each once, in order.
-func Mentioned(body string) []string {
-	var out []string
-	for _, m := range mentionPattern.FindAllStringSubmatch(body, -1) {
-		if !slices.Contains(out, m[2]) {
-			out = append(out, m[2])
-		}
-	}
-	return out
-}
-
-// Plain is a body as plain text: mentions as @Name.
-func Plain(body string) string {
-	return mentionPattern.ReplaceAllString(body, "@$1")
-}
 
 // ExcerptLength is how many characters of a comment a notification carries.
 const ExcerptLength = 200
 
 // Excerpt is the start of a body as one line of plain text.
 func Excerpt(body string) string {
-	s := strings.Join(strings.Fields(Plain(body)), " ")
+	s := strings.Join(strings.Fields(mention.Plain(body)), " ")
 	if utf8.RuneCountInString(s) <= ExcerptLength {
 		return s
 	}
@@ -51,10 +31,10 @@ func (s *Service) mention(ctx context.Context, p accounts.Principal, doc documen
 	if s.d.Notify == nil {
 		return
 	}
-	before := Mentioned(oldBody)
+	before := mention.IDs(oldBody)
 	var ms []Mention
 	actor := s.name(p.UserID)
-	for _, id := range Mentioned(newBody) {
+	for _, id := range mention.IDs(newBody) {
 		if id == p.UserID || slices.Contains(before, id) {
 			continue
 		}

@@ -32,6 +32,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/markdown"
+	"github.com/elo-workspace/elo-workspace/server/mention"
 	"github.com/elo-workspace/elo-workspace/server/record"
 	"github.com/elo-workspace/elo-workspace/server/search"
 )
@@ -633,20 +634,6 @@ func (p *post) lastAt() time.Time {
 
 // ---- text ---------------------------------------------------------------------------------
 
-// A mention is written as @[Name](<user id>), as in comments (client/src/comments/mentions.ts).
-var mentionPattern = regexp.MustCompile(`@\[([^\[\]\n]{1,100})\]\(([0-9a-f]{24})\)`)
-
-// Mentioned returns the ids a body mentions, each once.
-func Mentioned(body string) []string {
-	var out []string
-	for _, m := range mentionPattern.FindAllStringSubmatch(body, -1) {
-		if !slices.Contains(out, m[2]) {
-			out = append(out, m[2])
-		}
-	}
-	return out
-}
-
 var mdEscape = regexp.MustCompile("([\\\\`*_{}\\[\\]()#+\\-.!<>|~])")
 
 // render turns a body into safe HTML: mentions become "@Name" in a span (escaped first).
@@ -656,8 +643,8 @@ func render(body string) string {
 	}
 	const mark = "\x01MENTION\x01"
 	var names []string
-	src := mentionPattern.ReplaceAllStringFunc(body, func(m string) string {
-		names = append(names, mentionPattern.FindStringSubmatch(m)[1])
+	src := mention.Replace(body, func(name string) string {
+		names = append(names, name)
 		return mark
 	})
 	out := markdown.Render(src)
@@ -673,7 +660,7 @@ func htmlEscape(s string) string {
 
 // plain is a body as plain text: Markdown stripped, mentions as @Name.
 func plain(body string) string {
-	return markdown.Plain(mentionPattern.ReplaceAllString(body, "@$1"))
+	return markdown.Plain(mention.Plain(body))
 }
 
 func excerpt(body string, n int) string {
@@ -693,7 +680,7 @@ func (s *Service) checkBody(p accounts.Principal, body string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if len(Mentioned(body)) > MaxMentions {
+	if len(mention.IDs(body)) > MaxMentions {
 		return "", apperr.Invalid("body", "a post mentions at most %d people", MaxMentions)
 	}
 	for _, m := range linkPattern.FindAllStringSubmatch(body, -1) {

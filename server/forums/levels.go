@@ -7,6 +7,7 @@ import (
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/apperr"
+	"github.com/elo-workspace/elo-workspace/server/mention"
 	"github.com/elo-workspace/elo-workspace/server/watching"
 )
 
@@ -157,7 +158,7 @@ func (s *Service) notify(ctx context.Context, p accounts.Principal, po *post, qu
 		ns = append(ns, Notice{UserID: uid, Kind: kind, ActorID: p.UserID, ActorName: actor, WorkspaceID: th.forum.workspace,
 			Subject: th.title, Excerpt: excerpt(po.body, 200), Link: fmt.Sprintf("%s?post=%d", ThreadLink(th.id), po.n), At: po.created})
 	}
-	for _, id := range Mentioned(po.body) {
+	for _, id := range mention.IDs(po.body) {
 		add(id, "mention")
 	}
 	if quoted != nil {
@@ -197,7 +198,7 @@ func (s *Service) mentions(ctx context.Context, p accounts.Principal, po *post, 
 	}
 	s.mu.RLock()
 	var ns []Notice
-	for _, id := range Mentioned(po.body) {
+	for _, id := range mention.IDs(po.body) {
 		if id == p.UserID || contains(before, id) {
 			continue
 		}

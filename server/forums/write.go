@@ -10,6 +10,7 @@ import (
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
 	"github.com/elo-workspace/elo-workspace/server/apperr"
+	"github.com/elo-workspace/elo-workspace/server/mention"
 	"github.com/elo-workspace/elo-workspace/server/record"
 )
 
@@ -282,7 +283,7 @@ func (s *Service) Update(ctx context.Context, p accounts.Principal, postID strin
 		s.livePost("edited", po)
 	}
 	if ch.Body != nil && body != old {
-		s.mentions(ctx, p, po, Mentioned(old))
+		s.mentions(ctx, p, po, mention.IDs(old))
 	}
 	return s.withCards(p, v), nil
 }
