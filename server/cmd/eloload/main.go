@@ -309,6 +309,20 @@ type client struct {
 
 // call makes one request and decodes a JSON answer into out (when not nil). It returns the
 // status (0 when no answer came) and how long the call took, reading the body included.
+// httpClient is the HTTP client for a number of REST users: loopback only, never through a proxy, up
+// to two idle connections each.
+func httpClient(users int) *http.Client {
+	transport := &http.Transport{
+		Proxy:               nil, // loopback only: never through a proxy
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:        users * 2,
+		MaxIdleConnsPerHost: users * 2,
+		IdleConnTimeout:     90 * time.Second,
+		DisableCompression:  true,
+	}
+	return &http.Client{Transport: transport, Timeout: 60 * time.Second}
+}
+
 func (c *client) call(ctx context.Context, method, path string, body, out any) (int, time.Duration, error) {
 	var rd io.Reader
 	if body != nil {
@@ -532,15 +546,7 @@ func run(ctx context.Context, o options) error {
 	r, _ := rss(srv.pid)
 	mem.StartMiB = kib(r)
 
-	transport := &http.Transport{
-		Proxy:               nil, // loopback only: never through a proxy
-		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		MaxIdleConns:        o.users * 2,
-		MaxIdleConnsPerHost: o.users * 2,
-		IdleConnTimeout:     90 * time.Second,
-		DisableCompression:  true,
-	}
-	hc := &http.Client{Transport: transport, Timeout: 60 * time.Second}
+	hc := httpClient(o.users)
 	admin := &client{base: srv.base, http: hc}
 	fx, err := prepare(ctx, admin, o)
 	if err != nil {

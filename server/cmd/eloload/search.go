@@ -14,7 +14,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -68,14 +67,7 @@ func runSearch(ctx context.Context, o options) error {
 		return err
 	}
 	defer srv.stop()
-	transport := &http.Transport{
-		Proxy:               nil,
-		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		MaxIdleConns:        o.users * 2,
-		MaxIdleConnsPerHost: o.users * 2,
-		DisableCompression:  true,
-	}
-	hc := &http.Client{Transport: transport, Timeout: 60 * time.Second}
+	hc := httpClient(o.users)
 	admin := &client{base: srv.base, http: hc}
 	fx, err := prepare(ctx, admin, o)
 	if err != nil {

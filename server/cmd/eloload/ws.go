@@ -324,6 +324,17 @@ func (env *wsEnv) stored(ctx context.Context, p *plan) (docNodes, error) {
 	return doc, err
 }
 
+// readMsgs reads one frame of a document's socket, decoded whole.
+func readMsgs(conn *websocket.Conn) ([]wireMsg, error) {
+	_, frame, err := conn.ReadMessage()
+	if err != nil {
+		return nil, err
+	}
+	var ms []wireMsg
+	err = json.Unmarshal(frame, &ms)
+	return ms, err
+}
+
 func (env *wsEnv) insertActions(ctx context.Context, p *plan, n int) error {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
@@ -339,12 +350,8 @@ func (env *wsEnv) insertActions(ctx context.Context, p *plan, n int) error {
 	var snap *wireDoc
 	var snapRev int64
 	for snap == nil {
-		_, frame, err := conn.ReadMessage()
+		ms, err := readMsgs(conn)
 		if err != nil {
-			return err
-		}
-		var ms []wireMsg
-		if err := json.Unmarshal(frame, &ms); err != nil {
 			return err
 		}
 		for _, m := range ms {
@@ -373,12 +380,8 @@ func (env *wsEnv) insertActions(ctx context.Context, p *plan, n int) error {
 		return err
 	}
 	for {
-		_, frame, err := conn.ReadMessage()
+		ms, err := readMsgs(conn)
 		if err != nil {
-			return err
-		}
-		var ms []wireMsg
-		if err := json.Unmarshal(frame, &ms); err != nil {
 			return err
 		}
 		for _, m := range ms {
