@@ -233,7 +233,20 @@ test('good practices per goal and region: counts, links to the library, live, an
   assert.deepEqual(xrows[0], srows[0], 'the workbook has the CSV columns');
   assert.equal(xrows.length, srows.length);
 
-  const actionsCsv = await downloadFrom(page, lang, 'actionsCsv');
+  // A streamed file has no length: on a slow line the bar is indeterminate and the bytes received show beside it.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 64 * 1024, uploadThroughput: -1 });
+  await page.getByRole('button', { name: t(lang, 'national.exports.title'), exact: true }).click();
+  const slow = page.waitForEvent('download');
+  await page.getByRole('button', { name: t(lang, 'national.exports.actionsCsv'), exact: true }).click();
+  const received = page.locator('.export-received');
+  await received.filter({ hasText: new RegExp(t(lang, 'exports.received', { size: '.+ kB' })) }).waitFor();
+  assert.equal(await page.locator('progress.export-progress').getAttribute('value'), null, 'an indeterminate bar');
+  await page.locator('.export-bar').screenshot({ path: 'screenshots/fi-national-streamed-progress.png' });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const actionsCsv = await slow;
+  await page.getByRole('status').filter({ hasText: t(lang, 'exports.downloaded', { name: actionsCsv.suggestedFilename() }) }).waitFor();
   const arows = csvRows(readFileSync(await actionsCsv.path(), 'utf8')).filter((r) => r.length > 1);
   const periodCol = arows[0].indexOf(t(lang, 'documents.fields.period'));
   assert.ok(periodCol >= 0, 'a period column');
