@@ -8,6 +8,7 @@ import type { Language, Me } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert, Page, StatusMessage, errorField, useErrorText, useFieldStatus, onSubmit } from '../components/common';
 import { LanguageSelect } from '../components/LanguageSelect';
+import { NewPasswordFields, useNewPassword } from '../components/NewPassword';
 import i18n, { rememberLanguage } from '../i18n';
 import { EmailSettings } from '../notifications/EmailSettings';
 
@@ -98,26 +99,18 @@ function PasswordForm() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const password = useNewPassword();
   const mutation = useMutation({
-    mutationFn: () => changePassword(current, next),
+    mutationFn: () => changePassword(current, password.value),
     onSuccess: () => {
       setCurrent('');
-      setNext('');
-      setAgain('');
+      password.clear();
     },
   });
   const code = mutation.error instanceof ApiError ? mutation.error.code : '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (next !== again) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    mutation.mutate();
+    if (password.check()) mutation.mutate();
   };
   return (
     <section aria-labelledby="password-heading" className="panel">
@@ -133,24 +126,7 @@ function PasswordForm() {
           onChange={(v) => setCurrent(String(v ?? ''))}
           {...(code === 'wrong_password' ? { status: 'error' as const, statusText: errorText(mutation.error) } : {})}
         />
-        <TextInput
-          labelText={t('fields.newPassword')}
-          hintText={t('fields.passwordHint')}
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onChange={(v) => setNext(String(v ?? ''))}
-          {...(code === 'weak_password' ? { status: 'error' as const, statusText: errorText(mutation.error) } : {})}
-        />
-        <TextInput
-          labelText={t('fields.newPasswordAgain')}
-          type="password"
-          autoComplete="new-password"
-          value={again}
-          onChange={(v) => setAgain(String(v ?? ''))}
-          status={mismatch ? 'error' : 'default'}
-          statusText={mismatch ? t('fields.passwordMismatch') : undefined}
-        />
+        <NewPasswordFields password={password} error={code === 'weak_password' ? errorText(mutation.error) : undefined} />
         <ErrorAlert error={code === 'wrong_password' || code === 'weak_password' ? null : mutation.error} />
         <StatusMessage>{mutation.isSuccess ? t('profile.passwordChanged') : null}</StatusMessage>
         <Button type="submit" disabled={mutation.isPending}>

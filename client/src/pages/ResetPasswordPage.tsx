@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Paragraph, RouterLink, TextInput } from 'suomifi-ui-components';
 import { confirmPasswordReset, requestPasswordReset } from '../api/endpoints';
 import { ErrorAlert, Page, StatusMessage, onSubmit } from '../components/common';
+import { NewPasswordFields, useNewPassword } from '../components/NewPassword';
 
 function RequestForm() {
   const { t } = useTranslation();
@@ -33,18 +34,11 @@ function RequestForm() {
 
 function ConfirmForm({ token }: { token: string }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [again, setAgain] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const mutation = useMutation({ mutationFn: () => confirmPasswordReset(token, password) });
+  const password = useNewPassword();
+  const mutation = useMutation({ mutationFn: () => confirmPasswordReset(token, password.value) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (password !== again) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    mutation.mutate();
+    if (password.check()) mutation.mutate();
   };
   return (
     <Page title={t('reset.confirmTitle')}>
@@ -59,16 +53,7 @@ function ConfirmForm({ token }: { token: string }) {
         </>
       ) : (
         <form onSubmit={submit} noValidate className="form">
-          <TextInput labelText={t('fields.newPassword')} hintText={t('fields.passwordHint')} type="password" autoComplete="new-password" value={password} onChange={(v) => setPassword(String(v ?? ''))} />
-          <TextInput
-            labelText={t('fields.newPasswordAgain')}
-            type="password"
-            autoComplete="new-password"
-            value={again}
-            onChange={(v) => setAgain(String(v ?? ''))}
-            status={mismatch ? 'error' : 'default'}
-            statusText={mismatch ? t('fields.passwordMismatch') : undefined}
-          />
+          <NewPasswordFields password={password} />
           <ErrorAlert error={mutation.error}>
             {mutation.error ? (
               <>
