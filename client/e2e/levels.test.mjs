@@ -61,6 +61,12 @@ test('watch a forum, mute a thread in it, watch a practice, and change a level f
   const after = (await api(server, 'GET', '/notifications', { as: coordinator })).notifications;
   assert.equal(after.length, before, `a muted thread notified: ${JSON.stringify(after.slice(0, after.length - before))}`);
 
+  // In the forum's list the muted thread says so and has nothing unread.
+  await page.goto(`/forums/${forum.id}`);
+  await heading(page, forum.names.fi);
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+  await item.getByText(t('fi', 'levels.mute'), { exact: true }).waitFor();
+
   // A published practice, watched.
   const { items } = await api(server, 'GET', '/practices', { as: coordinator });
   const practice = items[0];

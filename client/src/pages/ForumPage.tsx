@@ -89,6 +89,7 @@ export function ForumPage() {
                 {th.pinned ? <span className="forum-tag">{t('forums.pinned')}</span> : null}
                 {th.locked ? <span className="forum-tag">{t('forums.locked')}</span> : null}
                 {th.hidden ? <span className="forum-tag">{t('forums.hiddenThread')}</span> : null}
+                {th.level === 'mute' ? <span className="forum-tag">{t('levels.mute')}</span> : null}
                 {th.new ? <span className="forum-tag forum-tag-new">{t('forums.new')}</span> : null}
                 {th.unread > 0 ? <span className="forum-badge">{t('forums.unreadPosts', { count: th.unread })}</span> : null}
               </span>
