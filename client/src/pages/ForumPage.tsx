@@ -44,7 +44,6 @@ export function ForumPage() {
   useEvents(`forum:${forumId}`, 'activity', () => void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] }));
   useEvents(`forum:${forumId}`, 'moved', () => void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] }));
 
-
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const create = useMutation({
