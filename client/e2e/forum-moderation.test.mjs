@@ -141,7 +141,8 @@ test('cards per reader, refused links, the report queue and moving a thread', as
   await admin.goto('/forums');
   await admin.getByRole('link', { name: FORUM, exact: true }).click();
   await heading(admin, FORUM);
-  await admin.getByRole('button', { name: t('fi', 'forums.reports'), exact: true }).click();
+  // The button tells how many reports wait.
+  await admin.getByRole('button', { name: t('fi', 'forums.reportsWithCount_one', { count: 1 }), exact: true }).click();
   const queue = admin.getByRole('region', { name: t('fi', 'forums.reports'), exact: true });
   const entry = queue.getByRole('listitem').filter({ hasText: `${threadTitle} #1` });
   await entry.getByText(t('fi', 'forums.reportedBy', { name: 'Kaisa', reason: 'Mainontaa' }).replace('Kaisa', ''), { exact: false }).waitFor();

@@ -47,6 +47,15 @@ func TestForumReportsQueueAndResolution(t *testing.T) {
 	if open := w.reports(w.admin, ohjaamo, "open"); len(open) != 3 || open[0].PostID != th.Posts[0].ID || open[0].ResolvedByID != "" {
 		t.Fatalf("open reports: %+v", open)
 	}
+	// The forum tells its moderators how many wait (and nobody else).
+	openCount := func(as session) int {
+		var page struct{ Forum struct{ OpenReports int } }
+		w.must(200, "GET", "/api/v1/forums/"+ohjaamo, as.Token, nil).json(t, &page)
+		return page.Forum.OpenReports
+	}
+	if n, m := openCount(w.admin), openCount(w.member); n != 3 || m != 0 {
+		t.Errorf("open reports on the forum: moderator %d, member %d", n, m)
+	}
 	// Only the forum's moderators (platform administrators for a theme forum) read and resolve.
 	w.must(403, "GET", "/api/v1/forums/"+ohjaamo+"/reports", w.coord.Token, nil)
 	for _, s := range []session{w.coord, w.savoMember} {
@@ -114,6 +123,9 @@ func TestForumReportsQueueAndResolution(t *testing.T) {
 		if all := w.reports(w.admin, ohjaamo, "all"); len(all) != 3 {
 			t.Errorf("%s: all: %d", when, len(all))
 		}
+	}
+	if n := openCount(w.admin); n != 0 {
+		t.Errorf("open reports on the forum after resolving: %d", n)
 	}
 	check("before restart")
 	w.restart()

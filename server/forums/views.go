@@ -23,8 +23,9 @@ type ForumView struct {
 	LastAt      *time.Time `json:"lastAt,omitempty"`
 	CanWrite    bool       `json:"canWrite"`
 	CanModerate bool       `json:"canModerate"`
-	Following   bool       `json:"following"`       // level is watch (the older form of level)
-	Level       string     `json:"level,omitempty"` // the reader's notification level: watch, normal, mute
+	OpenReports int        `json:"openReports,omitempty"` // its moderators: the reports waiting in its queue
+	Following   bool       `json:"following"`             // level is watch (the older form of level)
+	Level       string     `json:"level,omitempty"`       // the reader's notification level: watch, normal, mute
 }
 
 // Names are a name in fi/sv/en.
@@ -175,6 +176,13 @@ func (s *Service) viewForum(p accounts.Principal, f *forum) ForumView {
 // forumHead is a forum without its counts (a thread's page shows only its name and rights).
 func (s *Service) forumHead(p accounts.Principal, f *forum) ForumView {
 	v := ForumView{ID: f.id, Kind: f.kind, CanWrite: s.canWrite(p, f), CanModerate: s.canModerate(p, f)}
+	if v.CanModerate {
+		for _, r := range s.reports {
+			if r.resolvedBy == "" && r.post.thread.forum == f {
+				v.OpenReports++
+			}
+		}
+	}
 	if p.UserID != "" {
 		v.Level = s.forumLevel(p.UserID, f)
 		v.Following = v.Level == watching.Watch

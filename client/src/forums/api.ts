@@ -18,6 +18,8 @@ export interface Forum {
   lastAt?: string;
   canWrite: boolean;
   canModerate: boolean;
+  /** For its moderators: the reports waiting in the forum's queue. */
+  openReports?: number;
   following: boolean;
   /** The reader's notification level on the forum. */
   level?: Level;

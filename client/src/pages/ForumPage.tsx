@@ -43,6 +43,7 @@ export function ForumPage() {
   });
   useEvents(`forum:${forumId}`, 'activity', () => void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] }));
   useEvents(`forum:${forumId}`, 'moved', () => void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] }));
+  useEvents(`forum:${forumId}`, 'reports', () => void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] }));
 
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -67,7 +68,7 @@ export function ForumPage() {
       <div className="forum-tools">
         {forum.canModerate ? (
           <Button variant="secondary" aria-expanded={showReports} onClick={() => setShowReports(!showReports)}>
-            {t('forums.reports')}
+            {forum.openReports ? t('forums.reportsWithCount', { count: forum.openReports }) : t('forums.reports')}
           </Button>
         ) : null}
       </div>
