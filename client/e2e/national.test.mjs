@@ -79,6 +79,15 @@ test('a status change in Kainuu reaches an open national dashboard without reloa
   await cellLink.click();
   await heading(watcher, new RegExp(t('fi', 'national.cellTitle', { goal: 1, region: 'Kainuu' })));
   await watcher.getByRole('link', { name: new RegExp(plan.title) }).first().waitFor();
+  // The region's published practices on the goal, as the library lists them, with a link to all of them.
+  const kainuuId = dash.rows.find((r) => r.region.code === 'kainuu').region.id;
+  const goal1Id = dash.nationalGoals.find((g) => g.code === '1').id;
+  const lib = await api(server, 'GET', `/practices?region=${kainuuId}&nationalGoal=${goal1Id}&limit=10`, { as: ACCOUNTS.national });
+  assert.ok(lib.total > 0, 'Kainuu has practices on national goal 1');
+  const cellPractices = watcher.getByTestId('cell-practices');
+  await cellPractices.getByRole('link', { name: lib.items[0].name }).waitFor();
+  assert.equal(await cellPractices.getByRole('listitem').count(), lib.items.length);
+  await cellPractices.getByRole('link', { name: t('fi', 'national.cellPractices.all', { count: lib.total }) }).waitFor();
   const violations = await scan(watcher, 'fi-national-cell');
   assert.deepEqual(violations, []);
   assert.deepEqual(watcher.errors, []);

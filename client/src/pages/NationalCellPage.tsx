@@ -5,7 +5,8 @@ import { Link, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Paragraph } from 'suomifi-ui-components';
 import { ErrorAlert, Loading, Page, formatDate, localized, useLang } from '../components/common';
-import { filterFromParams, getNationalCell, toQuery, type NationalAction } from '../national/api';
+import { filterFromParams, getNationalCell, libraryHref, toQuery, type NationalAction, type NationalFilter } from '../national/api';
+import { listPractices } from '../practices/api';
 import { useNationalLive } from '../national/filters';
 import { SummaryFigures, formatNumber, goalsAndActions, planHref } from '../national/format';
 import '../national/national.css';
@@ -43,6 +44,7 @@ export function NationalCellPage() {
             <p>{goalsAndActions(t, d.summary.goals, d.summary.actions)}</p>
             <SummaryFigures s={d.summary} />
           </section>
+          <CellPractices region={d.region.id} nationalGoal={d.nationalGoal.id} filter={filter} />
           {d.goals.length === 0 ? <Paragraph>{t('national.noGoalsHere')}</Paragraph> : null}
           {d.goals.map((g) => (
             <section key={`${g.plan.id}-${g.id}`} className="panel" aria-labelledby={`goal-${g.id}`}>
@@ -61,6 +63,44 @@ export function NationalCellPage() {
         <Loading />
       ) : null}
     </Page>
+  );
+}
+
+/** The region's published practices on the national goal (the first ten, and a link to all of them in the library). */
+function CellPractices({ region, nationalGoal, filter }: { region: string; nationalGoal: string; filter: NationalFilter }) {
+  const { t } = useTranslation();
+  const theme = filter.theme.length === 1 ? filter.theme[0] : undefined;
+  // Under the national key: a newly published practice (the `national` topic) refetches it.
+  const q = useQuery({
+    queryKey: ['national', 'cell-practices', region, nationalGoal, theme ?? ''],
+    queryFn: () => listPractices({ region, nationalGoal, theme, limit: 10 }),
+  });
+  return (
+    <section className="panel" aria-labelledby="cell-practices-h" data-testid="cell-practices">
+      <h2 id="cell-practices-h">{t('national.cellPractices.title')}</h2>
+      <ErrorAlert error={q.error} />
+      {q.data ? (
+        q.data.total === 0 ? (
+          <Paragraph>{t('national.cellPractices.none')}</Paragraph>
+        ) : (
+          <>
+            <ul className="plain-list">
+              {q.data.items.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/practices/${encodeURIComponent(p.id)}`}>{p.name}</Link> <span className="muted">{p.workspaceName}</span>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link to={libraryHref(region, nationalGoal, filter)}>{t('national.cellPractices.all', { count: q.data.total })}</Link>
+            </p>
+            {filter.period.length > 0 ? <p className="muted">{t('national.cellPractices.note')}</p> : null}
+          </>
+        )
+      ) : q.isPending ? (
+        <Loading />
+      ) : null}
+    </section>
   );
 }
 
