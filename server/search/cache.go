@@ -15,46 +15,85 @@ import (
 // Many people type the same words (a group's members share an audience), and ranking a common
 // word costs milliseconds of CPU (thousands of matching posts), an answer from here
 // microseconds. The results are shared: callers only read them.
-type answers struct {
-	mu  sync.Mutex
-	gen uint64 // of the answers in m
-	m   map[string]Result
+type answers = genCache[Result]
+
+// rankings caches, per query of words and its filters but who reads and the kind, every match
+// in relevance order (entry keys) for one generation: one ranking serves every audience and
+// every kind, each search keeping what its searcher may read (index.go, searchRanked).
+type rankings = genCache[[]string]
+
+// genCache holds values of one generation of the index, at most max of cost (a ranking costs
+// its length, an answer 1): at a new generation it starts again empty; when full, values are
+// dropped at random (a map's order) until the new one fits.
+type genCache[V any] struct {
+	mu   sync.Mutex
+	gen  uint64 // of the values in m
+	m    map[string]costed[V]
+	cost int
 
 	hits, misses atomic.Int64
 }
 
-// maxAnswers bounds the cache (a page of hits with fragments is a few kilobytes); when full,
-// it starts again empty.
-const maxAnswers = 2048
+type costed[V any] struct {
+	v    V
+	cost int
+}
 
-func (a *answers) get(gen uint64, k string) (Result, bool) {
-	a.mu.Lock()
-	r, ok := a.m[k]
-	ok = ok && a.gen == gen
-	a.mu.Unlock()
+// maxAnswers bounds the answers (a page of hits with fragments is a few kilobytes), maxRanked
+// the rankings' keys (a common word or a short prefix matches thousands of entries; about 50
+// bytes a key) and maxHits the highlighted hits.
+const (
+	maxAnswers = 2048
+	maxRanked  = 600_000
+	maxHits    = 20_000
+)
+
+func (c *genCache[V]) get(gen uint64, k string) (V, bool) {
+	c.mu.Lock()
+	e, ok := c.m[k]
+	ok = ok && c.gen == gen
+	c.mu.Unlock()
 	if ok {
-		a.hits.Add(1)
+		c.hits.Add(1)
 	} else {
-		a.misses.Add(1)
+		c.misses.Add(1)
 	}
-	return r, ok
+	return e.v, ok
 }
 
-func (a *answers) put(gen uint64, k string, r Result) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if gen < a.gen {
-		return // computed before a newer batch: already stale
+func (c *genCache[V]) put(gen uint64, k string, v V, cost, max int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen < c.gen || cost > max {
+		return // computed before a newer batch: already stale; or too big to keep
 	}
-	if gen > a.gen || a.m == nil || len(a.m) >= maxAnswers {
-		a.gen, a.m = gen, make(map[string]Result, 64)
+	if gen > c.gen || c.m == nil {
+		c.gen, c.m, c.cost = gen, make(map[string]costed[V], 64), 0
 	}
-	a.m[k] = r
+	if old, ok := c.m[k]; ok {
+		c.cost -= old.cost
+		delete(c.m, k)
+	}
+	for dk, dv := range c.m {
+		if c.cost+cost <= max {
+			break
+		}
+		c.cost -= dv.cost
+		delete(c.m, dk)
+	}
+	c.m[k] = costed[V]{v, cost}
+	c.cost += cost
 }
 
-// CacheStats is how many searches were answered from the cache and how many ran.
-func (ix *Index) CacheStats() (hits, misses int64) {
-	return ix.answers.hits.Load(), ix.answers.misses.Load()
+// CacheStats is how many searches were answered from the cache and how many were not, and
+// how many rankings were reused and how many made.
+func (ix *Index) CacheStats() (hits, misses, rankHits, rankMisses int64) {
+	return ix.answers.hits.Load(), ix.answers.misses.Load(), ix.rankings.hits.Load(), ix.rankings.misses.Load()
+}
+
+// rankKey names a ranking: the words and the filters but who reads and the kind.
+func rankKey(q Query, words []string) string {
+	return answerKey(Searcher{All: true}, Query{Region: q.Region, Theme: q.Theme, NationalGoal: q.NationalGoal, From: q.From, To: q.To}, words)
 }
 
 // answerKey names a query (its words normalised, filters sorted, page) and who asks (the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -57,8 +58,10 @@ type Index struct {
 
 	apply sync.Mutex // serialises applying the queue to bleve
 
-	gen     atomic.Uint64 // grows with every batch applied to bleve: the cached answers' generation
-	answers answers       // cache.go
+	gen      atomic.Uint64 // grows with every batch applied to bleve: the cached answers' generation
+	answers  answers       // cache.go
+	rankings rankings
+	hits     genCache[Hit] // highlighted hits by words and entry (cache.go)
 
 	// OnFlush, when set before the first Put, is told after the queue was applied: how many
 	// changes and how long it took (the service logs large ones: the build at start).
@@ -372,16 +375,6 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 	}
 	// Who may read and the filters only narrow (unscored); the words rank.
 	var filters []query.Query
-	if !s.All {
-		terms := []string{"public"}
-		if s.SignedIn {
-			terms = append(terms, "network")
-			for _, w := range s.Workspaces {
-				terms = append(terms, "ws:"+w)
-			}
-		}
-		filters = append(filters, anyTerm(fReaders, terms))
-	}
 	var scored query.Query = bleve.NewMatchAllQuery()
 	if len(words) > 0 {
 		scored = textQuery(words)
@@ -412,6 +405,23 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 			bq.AddFilter(bleve.NewConjunctionQuery(filters...))
 		}
 		return bq
+	}
+	if len(words) > 0 {
+		out, err := ix.searchRanked(s, q, words, gen, build(filters))
+		if err == nil {
+			ix.answers.put(gen, cacheKey, out, 1, maxAnswers)
+		}
+		return out, err
+	}
+	if !s.All {
+		terms := []string{"public"}
+		if s.SignedIn {
+			terms = append(terms, "network")
+			for _, w := range s.Workspaces {
+				terms = append(terms, "ws:"+w)
+			}
+		}
+		filters = append(filters, anyTerm(fReaders, terms))
 	}
 	all := filters
 	if len(q.Kinds) > 0 {
@@ -457,8 +467,102 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 			out.ByKind[t.Term] = t.Count
 		}
 	}
-	ix.answers.put(gen, cacheKey, out)
+	ix.answers.put(gen, cacheKey, out, 1, maxAnswers)
 	return out, nil
+}
+
+// searchRanked answers a search of words from the query's ranking (every match under its
+// filters, in relevance order, made once per generation of the index and shared by every
+// searcher): the searcher's page and counts are what of it they may read (may), of the kinds
+// asked for. Ranking thousands of matches of a common word is the search's cost; reading a
+// ranking again is a map lookup per match.
+func (ix *Index) searchRanked(s Searcher, q Query, words []string, gen uint64, matching query.Query) (Result, error) {
+	rk := rankKey(q, words)
+	keys, ok := ix.rankings.get(gen, rk)
+	if !ok {
+		size := ix.Len() + backlog
+		for {
+			res, err := ix.bleve.Search(bleve.NewSearchRequestOptions(matching, size, 0, false))
+			if err != nil {
+				return Result{}, fmt.Errorf("search: %w", err)
+			}
+			if int(res.Total) > len(res.Hits) && len(res.Hits) == size { // more in bleve than entries (removals queued)
+				size = int(res.Total)
+				continue
+			}
+			keys = make([]string, len(res.Hits))
+			for i, h := range res.Hits {
+				keys[i] = h.ID
+			}
+			break
+		}
+		ix.rankings.put(gen, rk, keys, len(keys), maxRanked)
+	}
+	out := Result{ByKind: map[string]int{}}
+	var page []Entry
+	const chunk = 512 // entries read per hold of the lock, so writers' Puts do not wait for a long ranking
+	for i := 0; i < len(keys); i += chunk {
+		ix.mu.Lock()
+		for _, k := range keys[i:min(i+chunk, len(keys))] {
+			e, ok := ix.entries[k]
+			if !ok || !s.may(e.Readers) {
+				continue // removed since, or not the searcher's to read
+			}
+			if !q.NoCounts {
+				out.ByKind[e.Kind]++
+			}
+			if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, e.Kind) {
+				continue
+			}
+			if out.Total >= q.Offset && len(page) < q.Limit {
+				page = append(page, e)
+			}
+			out.Total++
+		}
+		ix.mu.Unlock()
+	}
+	out.Hits = make([]Hit, 0, len(page))
+	var hl *highlighter
+	said := strings.Join(words, " ") + "|"
+	for _, e := range page {
+		// A hit highlighted for these words is the same for every searcher: found again in the
+		// entry's text by the analysers (most of a search's CPU once rankings are shared).
+		hk := said + key(e.Kind, e.ID)
+		h, ok := ix.hits.get(gen, hk)
+		if !ok {
+			if hl == nil {
+				hl = ix.highlighter(words)
+			}
+			title, body := hl.spans(e.Title, 0), hl.spans(e.Body, fragmentLen)
+			h = Hit{Kind: e.Kind, ID: e.ID, Title: e.Title, TitleHTML: Highlight(e.Title, title),
+				FragmentHTML: Fragment(e.Body, body, fragmentLen), Link: e.Link, Region: nonNil(e.Region), Theme: nonNil(e.Theme),
+				NationalGoal: nonNil(e.NationalGoal), At: e.At}
+			ix.hits.put(gen, hk, h, 1, maxHits)
+		}
+		out.Hits = append(out.Hits, h)
+	}
+	return out, nil
+}
+
+// may tells whether the searcher may read an entry of these readers: what the readers filter
+// of a search without words lets through (public; network for the signed-in; the workspaces'
+// members; everything for All).
+func (s Searcher) may(a Audience) bool {
+	if s.All || a.Public {
+		return true
+	}
+	if !s.SignedIn {
+		return false
+	}
+	if a.Network {
+		return true
+	}
+	for _, w := range a.Workspaces {
+		if slices.Contains(s.Workspaces, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func nonNil(s []string) []string {

@@ -233,16 +233,23 @@ func TestCachedAnswers(t *testing.T) {
 	if r := mustSearch(t, ix, kainuu, q); r.Total != 2 {
 		t.Fatalf("kainuu: %v", ids(r))
 	}
-	h0, _ := ix.CacheStats()
+	h0, _, r0, _ := ix.CacheStats()
 	// The same audience with its workspaces in another order and the words spaced otherwise.
 	if r := mustSearch(t, ix, Searcher{SignedIn: true, Workspaces: []string{"x", "kainuu"}}, Query{Text: "  Ohjaamo ", Limit: 8}); r.Total != 2 {
 		t.Fatalf("kainuu again: %v", ids(r))
 	}
-	if h, _ := ix.CacheStats(); h != h0+1 {
+	if h, _, _, _ := ix.CacheStats(); h != h0+1 {
 		t.Errorf("cache hits %d, want %d", h, h0+1)
 	}
-	if r := mustSearch(t, ix, savo, q); r.Total != 1 || !has(r, "thread", "t2") {
-		t.Fatalf("savo got %v", ids(r))
+	// Another audience: its own answer, from the same ranking.
+	if r := mustSearch(t, ix, savo, q); r.Total != 1 || !has(r, "thread", "t2") || r.ByKind["thread"] != 1 {
+		t.Fatalf("savo got %v %v", ids(r), r.ByKind)
+	}
+	if _, _, rh, _ := ix.CacheStats(); rh != r0+1 {
+		t.Errorf("rankings reused %d times, want %d", rh, r0+1)
+	}
+	if r := mustSearch(t, ix, Searcher{}, q); r.Total != 0 || len(r.Hits) != 0 || len(r.ByKind) != 0 {
+		t.Fatalf("signed out got %v %v", ids(r), r.ByKind)
 	}
 	ix.Put(Entry{Kind: "post", ID: "p3", Title: "Ohjaamoissa uutta", Lang: "fi", Readers: Audience{Network: true}})
 	if r := mustSearch(t, ix, kainuu, q); r.Total != 3 || !has(r, "post", "p3") {
@@ -251,5 +258,31 @@ func TestCachedAnswers(t *testing.T) {
 	ix.Remove("thread", "t2")
 	if r := mustSearch(t, ix, savo, q); r.Total != 1 || !has(r, "post", "p3") {
 		t.Fatalf("after a remove: %v", ids(r))
+	}
+}
+
+// A full cache drops older values until a new one fits, and a new generation empties it.
+func TestGenCacheBounds(t *testing.T) {
+	var c genCache[string]
+	c.put(1, "a", "A", 2, 5)
+	c.put(1, "b", "B", 2, 5)
+	c.put(1, "c", "C", 3, 5) // drops a or b
+	if v, ok := c.get(1, "c"); !ok || v != "C" || c.cost > 5 || len(c.m) != 2 {
+		t.Fatalf("after c: %q %v, cost %d, %d values", v, ok, c.cost, len(c.m))
+	}
+	c.put(1, "big", "X", 6, 5) // larger than the bound: not kept
+	if _, ok := c.get(1, "big"); ok {
+		t.Error("kept a value larger than the bound")
+	}
+	if _, ok := c.get(2, "c"); ok {
+		t.Error("a value of generation 1 answered for generation 2")
+	}
+	c.put(2, "d", "D", 1, 5)
+	if _, ok := c.get(2, "c"); ok || c.cost != 1 {
+		t.Errorf("a new generation kept older values (cost %d)", c.cost)
+	}
+	c.put(1, "late", "L", 1, 5) // computed before generation 2
+	if _, ok := c.get(1, "late"); ok {
+		t.Error("kept a value of an older generation")
 	}
 }
