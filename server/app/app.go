@@ -141,7 +141,7 @@ func (a *App) load(ctx context.Context) error {
 		store.NewTable[notifications.ReadMark](db, "notification_reads"), a.Events, log)
 	a.NotifyMail = notifymail.New(store.NewTable[notifymail.Choice](db, "email_preferences"), store.NewTable[notifymail.Delivery](db, "notification_emails"),
 		notifymail.Deps{Notifications: a.Notifications, People: a.Accounts, Mail: mailer, PublicURL: cfg.PublicURL, SigningKey: cfg.SigningKey,
-			Delay: cfg.MentionEmailDelay, Log: log})
+			Delay: cfg.MentionEmailDelay, Log: log, Readable: a.mailReadable})
 	a.Comments = comments.New(store.NewTable[comments.Record](db, "comment_events"), comments.Deps{
 		Documents: a.Documents, Workspaces: a.Workspaces, Accounts: a.Accounts, Notify: mentionNotifier(a.Notifications), Log: log})
 	a.Public = public.New(store.NewTable[public.Switch](db, "public_switches"), public.Deps{

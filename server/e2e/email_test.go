@@ -271,9 +271,13 @@ func TestDigestHoldsTheUnreadNotificationsAndFollowsTheSettings(t *testing.T) {
 
 func TestMentionEmailOwedAtARestartIsSentAfterIt(t *testing.T) {
 	w := newWorld(t, "MENTION_EMAIL_DELAY", "1h")
-	coordMail, observerMail := "koordinaattori@kainuu.test", "seuraaja@kainuu.test"
-	coord0, obs0 := w.mail.count(coordMail), w.mail.count(observerMail)
-	th := w.newForumThread(w.member, w.kainuu, "Yhteistyö TE-palveluiden kanssa", "@[Kaisa Koordinaattori]("+w.coord.UserID+") @[Sanna Seuraaja]("+w.observer.UserID+") katsokaa")
+	coordMail, observerMail, leaverMail := "koordinaattori@kainuu.test", "seuraaja@kainuu.test", "lahtija@kainuu.test"
+	leaver := w.invite(w.coord, w.kainuu, leaverMail, "member", "Leena Lähtijä")
+	coord0, obs0, leaver0 := w.mail.count(coordMail), w.mail.count(observerMail), w.mail.count(leaverMail)
+	th := w.newForumThread(w.member, w.kainuu, "Yhteistyö TE-palveluiden kanssa", "@[Kaisa Koordinaattori]("+w.coord.UserID+") @[Sanna Seuraaja]("+w.observer.UserID+
+		") @[Leena Lähtijä]("+leaver.UserID+") katsokaa")
+	// One mentioned person leaves the group before the email is due: the private thread's email is not sent.
+	w.must(204, "DELETE", "/api/v1/workspaces/"+w.kainuu+"/members/"+leaver.UserID, w.coord.Token, nil)
 	// The observer reads the mention in the app within the delay: no email for it.
 	w.must(200, "POST", "/api/v1/notifications/read", w.observer.Token, map[string]bool{"all": true})
 	w.runDue(time.Now())
@@ -288,6 +292,9 @@ func TestMentionEmailOwedAtARestartIsSentAfterIt(t *testing.T) {
 	}
 	if w.mail.count(observerMail) != obs0 {
 		t.Error("emailed a mention read in the app")
+	}
+	if w.mail.count(leaverMail) != leaver0 {
+		t.Error("emailed a private thread's mention to someone who left the group")
 	}
 	// Sent once: another restart owes nothing.
 	w.restart()

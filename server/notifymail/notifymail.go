@@ -77,6 +77,7 @@ const (
 	Sent    = "sent"    // the mention's email went out
 	WasRead = "read"    // read in the app before its delay passed: no email
 	Off     = "off"     // the person does not want mentions at once
+	Gone    = "gone"    // the person may no longer read what it links to
 	Digest  = "digest"  // a digest went out
 	NoEmail = "noemail" // the person has no address (or no account)
 )
@@ -120,6 +121,9 @@ type Deps struct {
 	Delay         time.Duration // how long a mention waits for being read in the app before its email
 	Log           *slog.Logger
 	Now           func() time.Time // nil: time.Now
+	// Readable reports whether the person may still read what a notification links to, checked
+	// again when its email goes out (they may have left the group meanwhile); nil: always.
+	Readable func(userID, link string) bool
 }
 
 // Sweep is how far back the start looks for mentions whose email is still owed.

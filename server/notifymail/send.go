@@ -67,6 +67,8 @@ func (s *Service) sendMentions(ctx context.Context, now time.Time) error {
 			outcome = WasRead
 		case s.Of(n.UserID).Mentions != Immediately:
 			outcome = Off
+		case !s.readable(n):
+			outcome = Gone
 		case !known || address(u) == "":
 			outcome = NoEmail
 		}
@@ -151,6 +153,7 @@ func (s *Service) sendDigest(ctx context.Context, userID, frequency string, slot
 		case s.done[n.ID] == Sent:
 		case n.Kind == notifications.KindMention && !mentions:
 		case n.Kind != notifications.KindMention && !others:
+		case !s.readable(n):
 		default:
 			items = append(items, n)
 		}
@@ -168,6 +171,10 @@ func (s *Service) sendDigest(ctx context.Context, userID, frequency string, slot
 	}
 	return s.record(ctx, Delivery{UserID: userID, Frequency: frequency, Slot: slot, UpTo: all[len(all)-1].Seq,
 		Count: len(items), Outcome: Digest}, now)
+}
+
+func (s *Service) readable(n notifications.Notification) bool {
+	return s.d.Readable == nil || s.d.Readable(n.UserID, n.Link)
 }
 
 // address is where a person's notifications go.
