@@ -182,6 +182,20 @@ func (w *world) document(as session, id string) docView {
 
 func textOp(ops ...any) []any { return ops }
 
+// twoEditors joins the coordinator and the member to the plan id and returns their sockets
+// and the snapshot the coordinator was sent.
+func (w *world) twoEditors(id string) (a, b *editor, snap docView) {
+	w.t.Helper()
+	a, b = w.open(w.coord, id), w.open(w.member, id)
+	a.send(map[string]any{"type": "join", "rev": 0})
+	b.send(map[string]any{"type": "join", "rev": 0})
+	if err := json.Unmarshal(a.next("snapshot").Doc, &snap); err != nil {
+		w.t.Fatal(err)
+	}
+	b.next("snapshot")
+	return a, b, snap
+}
+
 func TestTwoEditorsConvergeAndNothingAcknowledgedIsLost(t *testing.T) {
 	w := newWorld(t)
 	id := w.createPlan(w.coord)
@@ -234,12 +248,7 @@ func TestTwoEditorsConvergeAndNothingAcknowledgedIsLost(t *testing.T) {
 func TestEditOfADeletedActionIsDroppedForEveryone(t *testing.T) {
 	w := newWorld(t)
 	id := w.createPlan(w.coord)
-	a, b := w.open(w.coord, id), w.open(w.member, id)
-	a.send(map[string]any{"type": "join", "rev": 0})
-	b.send(map[string]any{"type": "join", "rev": 0})
-	var snap docView
-	_ = json.Unmarshal(a.next("snapshot").Doc, &snap)
-	b.next("snapshot")
+	a, b, snap := w.twoEditors(id)
 	action := snap.firstOfType("action")
 	a.send(map[string]any{"type": "change", "rev": snap.Revision, "id": "del", "ops": []any{map[string]any{"t": "delete", "node": action.ID}}})
 	a.untilRev(snap.Revision + 1)

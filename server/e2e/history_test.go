@@ -50,12 +50,7 @@ func (ed *editor) change(rev int64, id string, ops ...any) int64 {
 func TestHistoryTimelineRevisionsAuthorsAndRestore(t *testing.T) {
 	w := newWorld(t)
 	id := w.createPlan(w.coord)
-	a, b := w.open(w.coord, id), w.open(w.member, id)
-	a.send(map[string]any{"type": "join", "rev": 0})
-	b.send(map[string]any{"type": "join", "rev": 0})
-	var snap docView
-	_ = json.Unmarshal(a.next("snapshot").Doc, &snap)
-	b.next("snapshot")
+	a, b, snap := w.twoEditors(id)
 	goal, action := snap.firstOfType("goal"), snap.firstOfType("action")
 
 	r1 := a.change(0, "a1", map[string]any{"t": "text", "node": goal.ID, "field": "title", "op": textOp("Ohjaus kaikille")})
