@@ -77,10 +77,13 @@ type Log struct {
 	done       sync.WaitGroup
 }
 
-// New makes the log; every is the chunk size (0: Every).
+// New makes the log; every is the chunk size (0: Every); log nil is slog.Default().
 func New(records Records, chunks Chunks, every int, log *slog.Logger) *Log {
 	if every <= 0 {
 		every = Every
+	}
+	if log == nil {
+		log = slog.Default()
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	return &Log{records: records, chunks: chunks, log: log, every: every, inflight: map[string]int{}, ctx: ctx, stop: stop}
