@@ -161,6 +161,7 @@ func (a *App) load(ctx context.Context) error {
 	a.Forums.UseLevels(a.Levels)
 	a.Practices.UseLevels(a.Levels)
 	a.Forums.SetLinks(forumLinks{a.Practices, a.Documents, a.Workspaces})
+	a.Forums.UsePeople(forumPeople{a.Accounts, a.Directory})
 	a.Forums.SetSite(cfg.PublicURL)
 
 	// The services read their own collections only, so they load at once: start-up takes as

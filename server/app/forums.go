@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
+	"github.com/elo-workspace/elo-workspace/server/directory"
 	"github.com/elo-workspace/elo-workspace/server/eventlog"
 	"github.com/elo-workspace/elo-workspace/server/events"
 	"github.com/elo-workspace/elo-workspace/server/forums"
@@ -76,6 +77,19 @@ func (g forumGroups) Groups() []forums.Group {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// forumPeople is whom forum posts may mention: accounts, with their organisations' names.
+type forumPeople struct {
+	*accounts.Service
+	dir *directory.Service
+}
+
+func (p forumPeople) Organisation(id string) string {
+	if id == "" {
+		return ""
+	}
+	return p.dir.Name(id)
 }
 
 type forumThemes struct{ *refdata.Service }

@@ -294,6 +294,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return map[string]any{"title": "Piiri", "workspaceId": w.kainuu, "invite": []string{w.savo}}
 		}, forumWant(201, []string{"coordinator"}, signedIn, 400)},
 		{"GET", "/forums/{forumId}", fixed(forumPath), nil, forumWant(200, kainuuReaders, nil, 0)},
+		{"GET", "/forums/{forumId}/mentionable", fixed(forumPath + "/mentionable?q=k"), nil, forumWant(200, kainuuReaders, nil, 0)},
 		{"POST", "/forums/{forumId}/threads", fixed(forumPath + "/threads"), func(string) any { return map[string]string{"title": "Uusi", "body": "Teksti"} },
 			forumWant(201, editors, []string{"observer"}, 403)},
 		// Email settings: everyone their own. Unsubscribe links need no sign-in: the signed token decides
@@ -311,6 +312,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			forumWant(400, kainuuReaders, nil, 0)},
 		{"GET", "/forums/{forumId}/reports", fixed(forumPath + "/reports"), nil, forumWant(200, []string{"coordinator"}, kainuuReaders, 403)},
 		{"GET", "/threads/{threadId}", fixed(threadPath), nil, forumWant(200, kainuuReaders, nil, 0)},
+		{"GET", "/threads/{threadId}/mentionable", fixed(threadPath + "/mentionable?q=k"), nil, forumWant(200, kainuuReaders, nil, 0)},
 		{"PATCH", "/threads/{threadId}", fixed(threadPath), func(string) any { return map[string]bool{"pinned": true} }, forumWant(200, []string{"coordinator"}, kainuuReaders, 403)},
 		{"POST", "/threads/{threadId}/posts", fixed(threadPath + "/posts"), func(string) any { return map[string]string{"body": "Vastaus"} }, forumWant(201, editors, []string{"observer"}, 403)},
 		{"POST", "/threads/{threadId}/read", fixed(threadPath + "/read"), func(string) any { return map[string]int{"upTo": 1} }, forumWant(204, kainuuReaders, nil, 0)},

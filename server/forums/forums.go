@@ -287,6 +287,8 @@ type Service struct {
 
 	fetched   []Event // read by Fetch, applied by Replay
 	fetchTook time.Duration
+
+	people People // mention suggestions (mentionable.go); nil: none
 }
 
 type bucket struct {

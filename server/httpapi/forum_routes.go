@@ -16,12 +16,14 @@ func (s *Server) forumRoutes(api fiber.Router) {
 	api.Get("/forums/circles/groups", s.authed, s.circleGroups)
 	api.Post("/forums/preview", s.authed, s.previewPost)
 	api.Get("/forums/:forumId", s.authed, s.getForum)
+	api.Get("/forums/:forumId/mentionable", s.authed, s.forumMentionable)
 	api.Post("/forums/:forumId/threads", s.authed, s.startForumThread)
 	api.Post("/forums/:forumId/visit", s.authed, s.visitForum)
 	api.Put("/forums/:forumId/follow", s.authed, s.followForum)
 	api.Post("/forums/:forumId/join", s.authed, s.joinCircle)
 	api.Get("/forums/:forumId/reports", s.authed, s.forumReports)
 	api.Get("/threads/:threadId", s.authed, s.getThread)
+	api.Get("/threads/:threadId/mentionable", s.authed, s.threadMentionable)
 	api.Patch("/threads/:threadId", s.authed, s.moderateThread)
 	api.Post("/threads/:threadId/posts", s.authed, s.replyInThread)
 	api.Post("/threads/:threadId/read", s.authed, s.readThread)
@@ -390,4 +392,38 @@ func (s *Server) previewPost(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(fiber.Map{"html": html})
+}
+
+// threadMentionable suggests whom a reply may mention: readers of the thread named like q.
+func (s *Server) threadMentionable(c *fiber.Ctx) error {
+	id, err := pathID(c, "threadId")
+	if err != nil {
+		return err
+	}
+	q, err := queryText(c, "q", 100)
+	if err != nil {
+		return err
+	}
+	people, err := s.svc.Forums.MentionableInThread(principal(c), id, q)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"people": people})
+}
+
+// forumMentionable suggests whom a new thread's first post may mention.
+func (s *Server) forumMentionable(c *fiber.Ctx) error {
+	id, err := pathID(c, "forumId")
+	if err != nil {
+		return err
+	}
+	q, err := queryText(c, "q", 100)
+	if err != nil {
+		return err
+	}
+	people, err := s.svc.Forums.MentionableInForum(principal(c), id, q)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"people": people})
 }

@@ -23,3 +23,18 @@ func TestMentionsAreTheClientsTokensOnly(t *testing.T) {
 		t.Fatalf("Replace = %q", got)
 	}
 }
+
+func TestMatchesFoldsCaseAndAccentsOnAnyWord(t *testing.T) {
+	for _, c := range []struct {
+		name, q string
+		want    bool
+	}{
+		{"Juho Jäsen", "ju", true}, {"Juho Jäsen", "jas", true}, {"Juho Jäsen", "JÄS", true},
+		{"Juho Jäsen", "juho j", true}, {"Juho Jäsen", "sen", false}, {"Åsa Öberg", "ob", true},
+		{"Åsa Öberg", "asa", true}, {"Juho Jäsen", "", true}, {"Juho Jäsen", "x", false},
+	} {
+		if got := Matches(c.name, c.q); got != c.want {
+			t.Errorf("Matches(%q, %q) = %v", c.name, c.q, got)
+		}
+	}
+}
