@@ -447,10 +447,7 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 		if !ok {
 			continue // removed since
 		}
-		title, body := hl.spans(e.Title, 0), hl.spans(e.Body, fragmentLen)
-		out.Hits = append(out.Hits, Hit{Kind: e.Kind, ID: e.ID, Title: e.Title, TitleHTML: Highlight(e.Title, title),
-			FragmentHTML: Fragment(e.Body, body, fragmentLen), Link: e.Link, Region: nonNil(e.Region), Theme: nonNil(e.Theme),
-			NationalGoal: nonNil(e.NationalGoal), At: e.At})
+		out.Hits = append(out.Hits, hitOf(e, hl))
 	}
 	// Counts per kind under the same query without the kind filter: with a kind filter, a
 	// second request for them.
@@ -533,10 +530,7 @@ func (ix *Index) searchRanked(s Searcher, q Query, words []string, gen uint64, m
 			if hl == nil {
 				hl = ix.highlighter(words)
 			}
-			title, body := hl.spans(e.Title, 0), hl.spans(e.Body, fragmentLen)
-			h = Hit{Kind: e.Kind, ID: e.ID, Title: e.Title, TitleHTML: Highlight(e.Title, title),
-				FragmentHTML: Fragment(e.Body, body, fragmentLen), Link: e.Link, Region: nonNil(e.Region), Theme: nonNil(e.Theme),
-				NationalGoal: nonNil(e.NationalGoal), At: e.At}
+			h = hitOf(e, hl)
 			ix.hits.put(gen, hk, h, 1, maxHits)
 		}
 		out.Hits = append(out.Hits, h)
@@ -563,6 +557,14 @@ func (s Searcher) may(a Audience) bool {
 		}
 	}
 	return false
+}
+
+// hitOf is an entry as a hit: its public parts, its title and a fragment highlighted.
+func hitOf(e Entry, hl *highlighter) Hit {
+	title, body := hl.spans(e.Title, 0), hl.spans(e.Body, fragmentLen)
+	return Hit{Kind: e.Kind, ID: e.ID, Title: e.Title, TitleHTML: Highlight(e.Title, title),
+		FragmentHTML: Fragment(e.Body, body, fragmentLen), Link: e.Link, Region: nonNil(e.Region), Theme: nonNil(e.Theme),
+		NationalGoal: nonNil(e.NationalGoal), At: e.At}
 }
 
 func nonNil(s []string) []string {
