@@ -105,9 +105,24 @@ test('Etelä-Savo finds a Kainuu practice by an inflected word, asks its author 
   await savo.getByRole('link', { name: t('fi', 'practices.linkThread', { title: `Keskustelu: ${name}` }) }).click();
   await heading(savo, `Keskustelu: ${name}`);
 
-  // The question mentions the author (the client's mention form, @[Name](id)).
+  // The question mentions the author as a user would: "@" and the first letters of the name, the
+  // suggestion (readers of this theme forum, from any group) chosen with the keyboard.
   const question = 'Miten tavoitatte nuoret talvella?';
-  await savo.getByLabel(t('fi', 'forums.replyLabel'), { exact: true }).fill(`@[${me.name}](${me.id}) ${question}`);
+  const replyBox = savo.getByLabel(t('fi', 'forums.replyLabel'), { exact: true });
+  await replyBox.click();
+  await replyBox.pressSequentially(`@${me.name.slice(0, 3)}`, { delay: 20 });
+  const suggestions = savo.getByRole('listbox', { name: t('fi', 'comments.suggestions') });
+  await suggestions.getByRole('option', { name: new RegExp(me.name) }).waitFor();
+  await savo.screenshot({ path: 'screenshots/story-mention-suggestions.png', fullPage: true });
+  await noSerious(savo, 'story-mention-suggestions');
+  // The thread's participants come first: its starter, the author.
+  assert.match(await suggestions.getByRole('option').first().textContent(), new RegExp(me.name));
+  await savo.keyboard.press('ArrowDown');
+  while (!(await suggestions.getByRole('option', { selected: true }).textContent()).includes(me.name)) await savo.keyboard.press('ArrowDown');
+  await savo.keyboard.press('Enter');
+  await suggestions.waitFor({ state: 'detached' });
+  assert.equal(await replyBox.inputValue(), `@${me.name} `);
+  await replyBox.pressSequentially(question);
   await savo.getByRole('button', { name: t('fi', 'forums.send'), exact: true }).click();
   await savo.locator('.post').filter({ hasText: question }).waitFor();
   await noSerious(savo, 'story-thread-asked');

@@ -1,16 +1,37 @@
-// A comment box with @mention suggestions over the workspace's members. The text box keeps its
+// A comment box with @mention suggestions: over the workspace's members (workspaceId, fetched once
+// and filtered here) or from a source the server filters as the user types (source: a forum
+// thread's readers, for theme forums and peer circles). The text box keeps its
 // own role (a textarea may not be a combobox) and takes the combobox pattern's keyboard and ARIA
 // parts: aria-autocomplete="list", aria-controls naming the listbox, aria-activedescendant on the
 // active option; ↑/↓ move, Enter or Tab choose, Escape closes. The box shows "@Name"; the body
 // sent carries @[Name](<id>) (encodeMentions).
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { listMembers } from '../api/endpoints';
-import { activeQuery, insertMention, matchesName, type Pick } from './mentions';
+import { activeQuery, insertMention, matchesName, type Mentionable, type Pick } from './mentions';
+
+export type { Mentionable };
 
 export const MAX_COMMENT = 5000;
 const MAX_SUGGESTIONS = 8;
+
+/** Where suggestions come from when they are not a workspace's members: asked per query. */
+export interface MentionSource {
+  /** The query key's stem (the query typed is added). */
+  key: readonly unknown[];
+  find: (query: string) => Promise<Mentionable[]>;
+}
+
+/** The query after a short pause in typing (so a fast typist asks once). */
+function useSettled(value: string | null, ms = 150): string | null {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return settled;
+}
 
 export interface MentionValue {
   text: string;
@@ -19,6 +40,7 @@ export interface MentionValue {
 
 export function MentionInput({
   workspaceId,
+  source,
   me,
   label,
   value,
@@ -27,8 +49,12 @@ export function MentionInput({
   id,
   rows = 3,
   describedBy,
+  maxLength = MAX_COMMENT,
 }: {
-  workspaceId: string;
+  /** Suggest this workspace's members… */
+  workspaceId?: string;
+  /** …or ask this source as the user types. */
+  source?: MentionSource;
   me: string | null;
   label: string;
   value: MentionValue;
@@ -38,6 +64,7 @@ export function MentionInput({
   id?: string;
   rows?: number;
   describedBy?: string;
+  maxLength?: number;
 }) {
   const { t } = useTranslation();
   const auto = useId();
@@ -50,13 +77,27 @@ export function MentionInput({
   const [focused, setFocused] = useState(false);
   const [dismissed, setDismissed] = useState(false); // Escape closed the list until the next keystroke
   const [doneAt, setDoneAt] = useState<number | null>(null); // the "@" of the mention just chosen
-  const members = useQuery({ queryKey: ['workspace-members', workspaceId], queryFn: () => listMembers(workspaceId), staleTime: 60_000 });
-
   const q = activeQuery(value.text, caret);
+  const members = useQuery({
+    queryKey: ['workspace-members', workspaceId],
+    queryFn: () => listMembers(workspaceId ?? ''),
+    enabled: !!workspaceId && !source,
+    staleTime: 60_000,
+    select: (ms): Mentionable[] => ms.map((m) => ({ userId: m.userId, name: m.name, organisation: m.organisationName })),
+  });
+  const asked = useSettled(source && focused && q ? q.query.trim() : null);
+  const found = useQuery({
+    queryKey: [...(source?.key ?? []), 'mentionable', asked],
+    queryFn: () => source!.find(asked ?? ''),
+    enabled: !!source && asked !== null,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData, // the last answer, narrowed below, until the new one comes
+  });
+  const people = source ? found.data : members.data;
   const options = useMemo(() => {
-    if (!q || !members.data) return [];
-    return members.data.filter((m) => m.userId !== me && matchesName(m.name, q.query)).slice(0, MAX_SUGGESTIONS);
-  }, [q?.query, q?.start, members.data, me]);
+    if (!q || !people) return [];
+    return people.filter((m) => m.userId !== me && matchesName(m.name, q.query)).slice(0, MAX_SUGGESTIONS);
+  }, [q?.query, q?.start, people, me]);
   const open = focused && !dismissed && !!q && options.length > 0 && doneAt !== q.start;
   const current = open ? Math.min(active, options.length - 1) : -1;
   const optionId = (i: number) => `${listId}-${i}`;
@@ -114,7 +155,7 @@ export function MentionInput({
         id={inputId}
         className="co-input co-textarea cm-textarea"
         rows={rows}
-        maxLength={MAX_COMMENT}
+        maxLength={maxLength}
         value={value.text}
         aria-autocomplete="list"
         aria-controls={open ? listId : undefined}
@@ -139,7 +180,7 @@ export function MentionInput({
         onBlur={() => setFocused(false)}
       />
       <div id={hintId} className="cm-hint">
-        {t('comments.mentionHint')}
+        {t(source ? 'mentions.readersHint' : 'comments.mentionHint')}
       </div>
       {open ? (
         <ul id={listId} role="listbox" className="cm-suggestions" aria-label={t('comments.suggestions')}>
@@ -156,7 +197,7 @@ export function MentionInput({
               }}
             >
               <span className="cm-option-name">{m.name}</span>
-              {m.organisationName ? <span className="cm-option-org">{m.organisationName}</span> : null}
+              {m.organisation ? <span className="cm-option-org">{m.organisation}</span> : null}
             </li>
           ))}
         </ul>

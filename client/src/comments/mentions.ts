@@ -54,6 +54,13 @@ export function activeQuery(text: string, caret: number): { start: number; query
   return { start: at, query };
 }
 
+/** One person the @mention suggestions offer. */
+export interface Mentionable {
+  userId: string;
+  name: string;
+  organisation?: string;
+}
+
 /** A person chosen from the suggestions while writing: "@Name" in the box stands for them. */
 export interface Pick {
   name: string;

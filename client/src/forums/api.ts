@@ -2,6 +2,7 @@
 // (thread:<id>: post, edited, reacted, moderated; forum:<id>: thread, activity, moderated).
 import { api } from '../api/client';
 import type { Level } from '../notifications/levels';
+import type { Mentionable } from '../comments/mentions';
 
 export type ForumKind = 'theme' | 'workspace' | 'circle';
 export const REACTIONS = ['like', 'thanks', 'insightful', 'question'] as const;
@@ -129,6 +130,8 @@ export interface LiveChange {
 }
 
 export const PAGE = 50;
+/** Characters of a post (server/forums MaxBody). */
+export const MAX_POST = 20000;
 
 export const listForums = () => api<{ forums: Forum[] }>('/forums').then((r) => r.forums);
 export const getForum = (id: string, cursor?: string) => api<ForumPage>(`/forums/${id}`, { query: { cursor, limit: PAGE } });
@@ -153,6 +156,11 @@ export const moderate = (id: string, body: { pinned?: boolean; locked?: boolean;
   api<ThreadPage>(`/threads/${id}`, { method: 'PATCH', body });
 export const reply = (threadId: string, body: string, quote?: string) =>
   api<Post>(`/threads/${threadId}/posts`, { method: 'POST', body: quote ? { body, quote } : { body } });
+/** Whom a reply in the thread (or a new thread's first post in the forum) may mention: its readers named like q. */
+export const threadMentionable = (threadId: string, q: string) =>
+  api<{ people: Mentionable[] }>(`/threads/${threadId}/mentionable`, { query: { q } }).then((r) => r.people);
+export const forumMentionable = (forumId: string, q: string) =>
+  api<{ people: Mentionable[] }>(`/forums/${forumId}/mentionable`, { query: { q } }).then((r) => r.people);
 export const markRead = (threadId: string, upTo: number) => api<void>(`/threads/${threadId}/read`, { method: 'POST', body: { upTo } });
 export const followThread = (id: string, following: boolean) => api<void>(`/threads/${id}/follow`, { method: 'PUT', body: { following } });
 export const editPost = (id: string, body: { body?: string; hidden?: boolean }) => api<Post>(`/posts/${id}`, { method: 'PATCH', body });

@@ -6,7 +6,9 @@ import { Button, Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert, Loading, Page, RelativeTime, StatusMessage, onSubmit, useLang } from '../components/common';
 import { useEvents } from '../events/useEvents';
-import { forumName, getForum, startThread, visitForum, type ThreadHead } from '../forums/api';
+import { MentionInput, type MentionValue } from '../comments/MentionInput';
+import { encodeMentions } from '../comments/mentions';
+import { MAX_POST, forumMentionable, forumName, getForum, startThread, visitForum, type ThreadHead } from '../forums/api';
 import { ReportQueue } from '../forums/ReportQueue';
 import '../forums/forums.css';
 import { LevelControl } from '../notifications/LevelControl';
@@ -46,9 +48,9 @@ export function ForumPage() {
   useEvents(`forum:${forumId}`, 'reports', () => void qc.invalidateQueries({ queryKey: ['forums', 'forum', forumId] }));
 
   const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState<MentionValue>({ text: '', picks: [] });
   const create = useMutation({
-    mutationFn: () => startThread(forumId, title, body),
+    mutationFn: () => startThread(forumId, title, encodeMentions(body.text, body.picks)),
     onSuccess: (tp) => navigate(`/threads/${tp.thread.id}`),
   });
   const [showReports, setShowReports] = useState(false);
@@ -115,8 +117,11 @@ export function ForumPage() {
           <form className="forum-form" onSubmit={onSubmit(() => create.mutate())}>
             <label htmlFor="thread-title">{t('forums.threadTitle')}</label>
             <input id="thread-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
-            <label htmlFor="thread-body">{t('forums.threadBody')}</label>
-            <textarea id="thread-body" value={body} onChange={(e) => setBody(e.target.value)} aria-describedby="thread-body-hint" required />
+            <MentionInput
+              id="thread-body" me={user?.id ?? null} label={t('forums.threadBody')} value={body} onChange={setBody} onSubmit={() => { if (!create.isPending) create.mutate(); }} rows={6} maxLength={MAX_POST} describedBy="thread-body-hint"
+              workspaceId={forum.kind === 'workspace' ? forum.workspaceId : undefined}
+              source={forum.kind === 'workspace' ? undefined : { key: ['forum', forumId], find: (q) => forumMentionable(forumId, q) }}
+            />
             <p id="thread-body-hint" className="forum-meta">
               {t('forums.markdownHint')}
             </p>

@@ -11,7 +11,7 @@ import {
 } from '../forums/api';
 import { MentionInput, type MentionValue } from '../comments/MentionInput';
 import { encodeMentions } from '../comments/mentions';
-import { getPost } from '../forums/api';
+import { MAX_POST, getPost, threadMentionable } from '../forums/api';
 import { MoveThread } from '../forums/MoveThread';
 import { PostCards } from '../forums/PostCards';
 import '../forums/forums.css';
@@ -111,7 +111,6 @@ export function ForumThreadPage() {
   });
 
   const [quote, setQuote] = useState<Post | null>(null);
-  const replyRef = useRef<HTMLTextAreaElement>(null);
 
   if (error && !page) return <ErrorAlert error={error} />;
   if (!page) return <Loading />;
@@ -201,7 +200,7 @@ export function ForumThreadPage() {
               onError={setError}
               onQuote={() => {
                 setQuote(p);
-                (replyRef.current ?? document.getElementById('reply-body'))?.focus();
+                document.getElementById('reply-body')?.focus();
               }}
             />
           ))}
@@ -222,7 +221,6 @@ export function ForumThreadPage() {
           threadId={threadId}
           workspaceId={page.forum.kind === 'workspace' ? page.forum.workspaceId : undefined}
           me={user?.id ?? null}
-          textareaRef={replyRef}
           quote={quote}
           onClearQuote={() => setQuote(null)}
           onSent={(p) => {
@@ -239,13 +237,12 @@ export function ForumThreadPage() {
 }
 
 function ReplyBox({
-  threadId, workspaceId, me, textareaRef, quote, onClearQuote, onSent,
+  threadId, workspaceId, me, quote, onClearQuote, onSent,
 }: {
   threadId: string;
-  /** A group's area: @mentions of its members are offered while typing. */
+  /** A group's area: @mentions of its members are offered while typing (elsewhere the thread's readers, asked per query). */
   workspaceId?: string;
   me: string | null;
-  textareaRef: React.RefObject<HTMLTextAreaElement | null>;
   quote: Post | null;
   onClearQuote: () => void;
   onSent: (p: Post) => void;
@@ -284,14 +281,10 @@ function ReplyBox({
             </button>
           </div>
         ) : null}
-        {workspaceId ? (
-          <MentionInput id="reply-body" workspaceId={workspaceId} me={me} label={t('forums.replyLabel')} value={value} onChange={setValue} rows={6} describedBy="reply-hint" />
-        ) : (
-          <>
-            <label htmlFor="reply-body">{t('forums.replyLabel')}</label>
-            <textarea id="reply-body" ref={textareaRef} value={value.text} onChange={(e) => setValue({ text: e.target.value, picks: [] })} aria-describedby="reply-hint" />
-          </>
-        )}
+        <MentionInput
+          id="reply-body" workspaceId={workspaceId} source={workspaceId ? undefined : { key: ['thread', threadId], find: (q) => threadMentionable(threadId, q) }}
+          me={me} label={t('forums.replyLabel')} value={value} onChange={setValue} onSubmit={() => { if (!busy) void send(); }} rows={6} maxLength={MAX_POST} describedBy="reply-hint"
+        />
         <p id="reply-hint" className="forum-meta">
           {t('forums.markdownHint')}
         </p>
