@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/alexedwards/argon2id"
@@ -51,6 +52,7 @@ type Service struct {
 	mu       sync.RWMutex
 	users    map[string]User
 	byEmail  map[string]string
+	named    atomic.Pointer[[]User] // every user by name, built on demand (named.go); nil after a change
 	sessions map[string]Session
 	byToken  map[string]string // refresh token hash (current or previous) -> session id
 	resets   map[string]PasswordReset
@@ -97,6 +99,7 @@ func (s *Service) Load(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.users, s.byEmail = map[string]User{}, map[string]string{}
+	s.named.Store(nil)
 	s.sessions, s.byToken, s.resets = map[string]Session{}, map[string]string{}, map[string]PasswordReset{}
 	for _, u := range users {
 		s.users[u.ID], s.byEmail[u.Email] = u, u.ID
@@ -258,6 +261,7 @@ func (s *Service) putUser(u User) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.users[u.ID], s.byEmail[u.Email] = u, u.ID
+	s.named.Store(nil)
 }
 
 // User returns an account by id.

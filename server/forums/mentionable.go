@@ -1,6 +1,7 @@
 package forums
 
 import (
+	"iter"
 	"slices"
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
@@ -15,8 +16,8 @@ const MaxMentionable = 8
 // People finds people by name for @mention suggestions (server/app: accounts, with the
 // organisations' names from the directory).
 type People interface {
-	// Named lists the people whose name matches q (mention.Matches), by name.
-	Named(q string) []accounts.User
+	// Named yields the people whose name matches q (mention.Matches), by name.
+	Named(q string) iter.Seq[accounts.User]
 	// Organisation names an organisation ("" when unknown).
 	Organisation(id string) string
 }
@@ -102,7 +103,7 @@ func (s *Service) mentionable(p accounts.Principal, scope *thread, first []strin
 			add(u)
 		}
 	}
-	for _, u := range s.people.Named(q) {
+	for u := range s.people.Named(q) {
 		if len(out) == MaxMentionable {
 			break
 		}
