@@ -33,9 +33,13 @@ test('a coordinator opens a peer circle; the invited coordinator joins it; then 
   await signIn(coord, ACCOUNTS.kainuuCoordinator);
   await coord.goto('/forums');
   await heading(coord, t('fi', 'forums.title'));
-  await coord.getByRole('button', { name: t('fi', 'forums.openCircle') }).click();
+  // Keyboard: the button that shows the form goes away; the focus lands in the form's first field.
+  await coord.getByRole('button', { name: t('fi', 'forums.openCircle') }).focus();
+  await coord.keyboard.press('Enter');
   const title = `Kainuu ja Etelä-Savo ${Date.now().toString(36)}`;
-  await coord.getByLabel(t('fi', 'forums.circleTitle'), { exact: true }).fill(title);
+  await coord.waitForFunction(() => document.activeElement?.id === 'circle-title');
+  await coord.keyboard.type(title);
+  assert.equal(await coord.getByLabel(t('fi', 'forums.circleTitle'), { exact: true }).inputValue(), title);
   const invite = coord.getByRole('group', { name: t('fi', 'forums.circleInvite') });
   await invite.getByRole('checkbox', { name: savo.name, exact: true }).check();
   await coord.getByText(t('fi', 'forums.circleInviteHint_one', { count: 1 })).waitFor();
@@ -127,6 +131,12 @@ test('cards per reader, refused links, the report queue and moving a thread', as
   await member.locator('#p2 .post-body', { hasText: 'Meillä sama toimenpide' }).waitFor();
   assert.equal(await member.getByRole('list', { name: t('fi', 'forums.cards.label', { number: 2 }) }).count(), 0);
   assert.equal(await member.getByText(doc.title).count(), 0);
+  // On a phone the long plain address wraps: the page does not scroll sideways.
+  await member.setViewportSize({ width: 375, height: 812 });
+  await member.locator('#p2 .post-body').scrollIntoViewIfNeeded();
+  await member.screenshot({ path: 'screenshots/forum-thread-phone-link.png' });
+  assert.equal(await member.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no sideways scrolling at 375 px');
+  await member.setViewportSize({ width: 1280, height: 900 });
 
   // The coordinator reports the member's post.
   const first = coord.locator('#p1');
@@ -147,9 +157,12 @@ test('cards per reader, refused links, the report queue and moving a thread', as
   const entry = queue.getByRole('listitem').filter({ hasText: `${threadTitle} #1` });
   await entry.getByText(t('fi', 'forums.reportedBy', { name: 'Kaisa', reason: 'Mainontaa' }).replace('Kaisa', ''), { exact: false }).waitFor();
   assert.deepEqual(await scan(admin, 'forum-report-queue'), []);
-  await queue.getByRole('button', { name: t('fi', 'forums.hideReportedOf', { title: threadTitle, number: 1 }) }).click();
+  // Keyboard: the entry leaves the queue with its button; the focus goes to the queue's heading.
+  await queue.getByRole('button', { name: t('fi', 'forums.hideReportedOf', { title: threadTitle, number: 1 }) }).focus();
+  await admin.keyboard.press('Enter');
   await admin.getByRole('status').filter({ hasText: t('fi', 'forums.reportsHidden', { title: threadTitle, number: 1 }) }).waitFor();
   await queue.getByRole('link', { name: `${threadTitle} #1` }).waitFor({ state: 'detached' });
+  await admin.waitForFunction(() => document.activeElement?.id === 'forum-reports');
   await queue.getByRole('button', { name: t('fi', 'forums.reportsResolved') }).click();
   await queue.getByRole('listitem').filter({ hasText: `${threadTitle} #1` }).getByText(t('fi', 'forums.resolvedHidden', { name: '' }).trim(), { exact: false }).waitFor();
   assert.deepEqual(await scan(admin, 'forum-report-audit'), []);

@@ -94,6 +94,7 @@ test('watch a forum, mute a thread in it, watch a practice, and change a level f
   await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: t('fi', 'levels.saved', { level: t('fi', 'levels.watch') }) }).first().waitFor();
   assert.equal(await watch.getAttribute('aria-pressed'), 'true');
+  assert.equal(await watch.evaluate((el) => el === document.activeElement), true, 'the focus stays on the chosen level');
   assert.deepEqual(page.errors, []);
 });
 

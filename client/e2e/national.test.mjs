@@ -202,6 +202,10 @@ test('good practices per goal and region: counts, links to the library, live, an
   await table.screenshot({ path: 'screenshots/fi-national-practices-table.png' });
   const violations = await scan(page, 'fi-national-practices');
   assert.deepEqual(violations, [], violations.join('\n'));
+  // On a phone the tables scroll in their own boxes (their cells' hidden texts too): the page does not scroll sideways.
+  await page.setViewportSize({ width: 375, height: 812 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no sideways scrolling at 375 px');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // A newly published Kainuu practice on national goal 1 raises the count without a reload.
   const goal1 = dash.nationalGoals.findIndex((g) => g.code === '1');
@@ -224,7 +228,16 @@ test('good practices per goal and region: counts, links to the library, live, an
   const menuViolations = await scan(page, 'fi-national-downloads-open');
   assert.deepEqual(menuViolations, [], menuViolations.join('\n'));
   await page.keyboard.press('Escape');
-  const summaryCsv = await downloadFrom(page, lang, 'summaryCsv');
+  // Keyboard: Enter opens the menu, Tab reaches a file, Enter downloads it; the focus stays on the menu's button.
+  const toggle = page.getByRole('button', { name: t(lang, 'national.exports.title'), exact: true });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  const summaryItem = page.getByRole('button', { name: t(lang, 'national.exports.summaryCsv'), exact: true });
+  await summaryItem.waitFor();
+  for (let i = 0; i < 5 && !(await summaryItem.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  const [summaryCsv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  await page.getByRole('status').filter({ hasText: t(lang, 'exports.downloaded', { name: summaryCsv.suggestedFilename() }) }).waitFor();
+  assert.equal(await toggle.evaluate((el) => el === document.activeElement), true, 'the focus stays on the menu button');
   assert.match(summaryCsv.suggestedFilename(), /\.csv$/);
   const srows = csvRows(readFileSync(await summaryCsv.path(), 'utf8'));
   assert.equal(srows[0][0], t(lang, 'exports.region'));

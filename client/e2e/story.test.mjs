@@ -89,6 +89,8 @@ test('Etelä-Savo finds a Kainuu practice by an inflected word, asks its author 
   await authorPage.getByText(t('fi', 'practiceDiscussion.hint')).waitFor();
   await noSerious(authorPage, 'story-practice-no-thread');
   await authorPage.getByRole('button', { name: t('fi', 'practiceDiscussion.start') }).click();
+  // The thread page loads its posts before its h1 shows: the h1 takes the focus then.
+  await authorPage.waitForFunction(() => document.activeElement?.id === 'page-heading');
   await heading(authorPage, `Keskustelu: ${name}`);
   const threadId = new URL(authorPage.url()).pathname.split('/').pop();
   await authorPage.locator('.post').first().waitFor();
@@ -164,8 +166,11 @@ test('Etelä-Savo finds a Kainuu practice by an inflected word, asks its author 
   await emailed.getByRole('radio', { name: t('fi', 'email.mentions.immediately'), exact: true }).focus();
   await emailed.keyboard.press('ArrowDown');
   assert.ok(await emailed.getByRole('radio', { name: t('fi', 'email.mentions.daily'), exact: true }).isChecked(), 'arrow keys choose');
-  await emailed.getByRole('region', { name: t('fi', 'email.settingsHeading') }).getByRole('button', { name: t('fi', 'common.save') }).click();
+  const save = emailed.getByRole('region', { name: t('fi', 'email.settingsHeading') }).getByRole('button', { name: t('fi', 'common.save') });
+  await save.focus();
+  await emailed.keyboard.press('Enter');
   await emailed.getByRole('status').filter({ hasText: t('fi', 'email.saved') }).waitFor();
+  assert.equal(await save.evaluate((el) => el === document.activeElement), true, 'the focus stays on Save');
   assert.equal((await api(server, 'GET', '/me/email-preferences', { as: author.email })).mentions, 'daily');
   await noSerious(emailed, 'profile-email');
   await emailed.locator('#email').screenshot({ path: 'screenshots/profile-email.png' });

@@ -81,11 +81,27 @@ export function Layout({ children }: { children: ReactNode }) {
       firstRender.current = false;
       return;
     }
+    // A page that loads its data first shows its h1 later: then the h1 takes the focus when it
+    // appears, unless the person has put the focus somewhere meanwhile (else it stays on the body).
+    let observer: MutationObserver | null = null;
     const id = window.setTimeout(() => {
       const h1 = document.getElementById('page-heading');
-      if (h1) h1.focus();
+      if (h1) {
+        h1.focus();
+        return;
+      }
+      observer = new MutationObserver(() => {
+        const later = document.getElementById('page-heading');
+        if (!later) return;
+        observer?.disconnect();
+        if (!document.activeElement || document.activeElement === document.body) later.focus();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
     }, 0);
-    return () => window.clearTimeout(id);
+    return () => {
+      window.clearTimeout(id);
+      observer?.disconnect();
+    };
   }, [location.pathname]);
 
   return (

@@ -65,8 +65,11 @@ export function DownloadMenu({ items, label, printTo }: { items: DownloadItem[];
           variant="secondary"
           aria-expanded={open}
           aria-controls={menuId}
-          disabled={busy !== null}
-          onClick={() => setOpen((o) => !o)}
+          // aria-disabled, not disabled, while a file comes in: the focus put back on it stays.
+          aria-disabled={busy !== null || undefined}
+          onClick={() => {
+            if (busy === null) setOpen((o) => !o);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') setOpen(false);
           }}

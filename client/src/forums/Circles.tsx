@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -29,6 +29,12 @@ export function OpenCircle() {
   const [own, setOwn] = useState('');
   const [invite, setInvite] = useState<string[]>([]);
   const mine = groups.data?.mine ?? [];
+  // The button that showed the form is gone: the focus goes to the form's first field.
+  const titleRef = useRef<HTMLInputElement>(null);
+  const formShown = shown && !groups.isPending;
+  useEffect(() => {
+    if (formShown) titleRef.current?.focus();
+  }, [formShown]);
   const group = own || mine[0]?.id || '';
   const create = useMutation({
     mutationFn: () => openCircle(title, group, invite),
@@ -55,7 +61,7 @@ export function OpenCircle() {
       ) : (
         <form id="circle-form" className="forum-form circle-form" onSubmit={onSubmit(() => create.mutate())}>
           <label htmlFor="circle-title">{t('forums.circleTitle')}</label>
-          <input id="circle-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
+          <input id="circle-title" ref={titleRef} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
           {mine.length > 1 ? (
             <>
               <label htmlFor="circle-group">{t('forums.circleGroup')}</label>

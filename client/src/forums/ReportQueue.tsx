@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -19,11 +19,15 @@ export function ReportQueue({ forumId }: { forumId: string }) {
   const q = useQuery({ queryKey: ['forums', 'reports', forumId, state], queryFn: () => forumReports(forumId, state) });
   useEvents(`forum:${forumId}`, 'reports', () => void qc.invalidateQueries({ queryKey: ['forums', 'reports', forumId] }));
   const [done, setDone] = useState('');
+  // The resolved entry leaves the list with the button that had the focus: the focus goes to the
+  // queue's heading (the status line says what happened), not to the page's start.
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const resolve = useMutation({
     mutationFn: (v: { report: Report; action: Resolution }) => resolveReports(v.report.postId, v.action),
     onSuccess: (_, v) => {
       setDone(t(v.action === 'hide' ? 'forums.reportsHidden' : 'forums.reportsDismissed', { title: v.report.threadTitle, number: v.report.number }));
       void qc.invalidateQueries({ queryKey: ['forums', 'reports', forumId] });
+      headingRef.current?.focus();
     },
   });
   // One entry per post: its reports resolve together.
@@ -34,7 +38,7 @@ export function ReportQueue({ forumId }: { forumId: string }) {
   }
   return (
     <section aria-labelledby="forum-reports">
-      <Heading variant="h2" id="forum-reports">
+      <Heading variant="h2" id="forum-reports" ref={headingRef} tabIndex={-1}>
         {t('forums.reports')}
       </Heading>
       <div className="forum-tools" role="group" aria-label={t('forums.reportsShow')}>
@@ -73,12 +77,12 @@ export function ReportQueue({ forumId }: { forumId: string }) {
                 </ul>
                 {state === 'open' ? (
                   <div className="report-actions">
-                    <button type="button" disabled={resolve.isPending} onClick={() => resolve.mutate({ report: r, action: 'dismiss' })}
+                    <button type="button" aria-disabled={resolve.isPending || undefined} onClick={() => !resolve.isPending && resolve.mutate({ report: r, action: 'dismiss' })}
                       aria-label={t('forums.dismissReportsOf', { title: r.threadTitle, number: r.number })}>
                       {t('forums.dismissReports')}
                     </button>
                     {!r.postDeleted ? (
-                      <button type="button" disabled={resolve.isPending} onClick={() => resolve.mutate({ report: r, action: 'hide' })}
+                      <button type="button" aria-disabled={resolve.isPending || undefined} onClick={() => !resolve.isPending && resolve.mutate({ report: r, action: 'hide' })}
                         aria-label={t('forums.hideReportedOf', { title: r.threadTitle, number: r.number })}>
                         {t('forums.hideReported')}
                       </button>

@@ -22,7 +22,7 @@ function Form({ initial }: { initial: EmailPreferences }) {
   const { reset } = mutation;
   useEffect(() => reset(), [mentions, digest, reset]);
   return (
-    <form onSubmit={onSubmit(() => mutation.mutate())} noValidate className="form">
+    <form onSubmit={onSubmit(() => !mutation.isPending && mutation.mutate())} noValidate className="form">
       <RadioButtonGroup labelText={t('email.mentionsLegend')} groupHintText={t('email.mentionsHint')} name="email-mentions" value={mentions} onChange={(v) => setMentions(v as MentionEmail)}>
         {MENTIONS.map((m) => (
           <RadioButton key={m} value={m}>
@@ -39,7 +39,8 @@ function Form({ initial }: { initial: EmailPreferences }) {
       </RadioButtonGroup>
       <ErrorAlert error={mutation.error} />
       <StatusMessage>{mutation.isSuccess ? t('email.saved') : null}</StatusMessage>
-      <Button type="submit" disabled={mutation.isPending}>
+      {/* aria-disabled while saving: a disabled button would drop the keyboard's focus to the page. */}
+      <Button type="submit" aria-disabled={mutation.isPending}>
         {t('common.save')}
       </Button>
     </form>

@@ -38,7 +38,8 @@ export function LevelControl({ kind, id, level, compact, name }: { kind: LevelKi
           {t('levels.label')}
         </span>
         {LEVELS.map((l) => (
-          <button key={l} type="button" aria-pressed={current === l} disabled={change.isPending} onClick={() => current !== l && change.mutate(l)}>
+          // Not disabled while a choice is saved: a disabled button loses the keyboard's focus.
+          <button key={l} type="button" aria-pressed={current === l} aria-disabled={change.isPending || undefined} onClick={() => current !== l && !change.isPending && change.mutate(l)}>
             {t(`levels.${l}`)}
           </button>
         ))}
