@@ -486,6 +486,18 @@ for (const lang of ['fi', 'sv']) {
   });
 }
 
+test("the unsubscribe page speaks the email's language in a browser that never chose one", async () => {
+  const page = await newPage(browser, server); // a fresh context: Finnish by default
+  await page.goto('/unsubscribe?token=forged&lang=sv');
+  await heading(page, t('sv', 'email.unsubscribe.title'));
+  await page.getByRole('alert').filter({ hasText: t('sv', 'errors.unsubscribe_link_invalid') }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
+  const violations = await scan(page, 'sv-unsubscribe-from-email');
+  assert.deepEqual(violations, [], violations.join('\n'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the scans cover every route of the client', () => {
   const app = readFileSync(new URL('../src/App.tsx', import.meta.url), 'utf8');
   const routes = [...app.matchAll(/<Route\s+path="([^"]+)"/g)].map((m) => m[1]);

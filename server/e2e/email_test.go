@@ -161,7 +161,7 @@ func TestMentionInAForumPostArrivesByEmailWithALinkAndOneClickUnsubscribe(t *tes
 
 	// The link in the body opens the client's page, which posts the token: the GET route.
 	page := linkAfter(t, m.Body, "yhdellä napsautuksella:")
-	if page != "/unsubscribe?token="+token {
+	if page != "/unsubscribe?token="+token+"&lang=fi" { // the page speaks the email's language
 		t.Fatalf("body's unsubscribe link %s", page)
 	}
 	if r := w.raw("GET", page, nil); r.Status != 200 || !strings.Contains(r.Header.Get("Content-Type"), "text/html") {
@@ -263,7 +263,7 @@ func TestDigestHoldsTheUnreadNotificationsAndFollowsTheSettings(t *testing.T) {
 	}
 	// The digest's unsubscribe turns the digest off, and the mentions it carried.
 	tok := linkAfter(t, d.Body, "yhdellä napsautuksella:")
-	w.must(200, "POST", "/api/v1/email/unsubscribe", "", map[string]string{"token": strings.TrimPrefix(tok, "/unsubscribe?token=")})
+	w.must(200, "POST", "/api/v1/email/unsubscribe", "", map[string]string{"token": strings.TrimSuffix(strings.TrimPrefix(tok, "/unsubscribe?token="), "&lang=fi")})
 	if p := w.emailPrefs(w.coord); p != (notifymail.Preferences{Mentions: notifymail.Never, Digest: notifymail.Never}) {
 		t.Errorf("after the digest's unsubscribe: %+v", p)
 	}

@@ -246,5 +246,5 @@ func (s *Service) digestEmail(u accounts.User, frequency string, items []notific
 }
 
 func (s *Service) footer(b *strings.Builder, tx texts, why, token string) {
-	fmt.Fprintf(b, "-- \n%s\n%s\n%s\n%s\n%s\n", why, tx.unsubscribe, s.url("/unsubscribe?token="+token), tx.settings, s.url("/profile#email"))
+	fmt.Fprintf(b, "-- \n%s\n%s\n%s\n%s\n%s\n", why, tx.unsubscribe, s.url("/unsubscribe?token="+token+"&lang="+tx.lang), tx.settings, s.url("/profile#email"))
 }

@@ -4,6 +4,7 @@ import "github.com/elo-workspace/elo-workspace/server/notifications"
 
 // texts are an email's words in one language (the person's; Finnish when they have none).
 type texts struct {
+	lang           string // the texts' language: the unsubscribe link carries it, so its page speaks it
 	hello          string // %s: the person's name
 	mentionSubject string // %s: who, %s: what
 	mentionIntro   string // %s: who, %s: what
@@ -93,8 +94,10 @@ var textTable = map[string]texts{
 }
 
 func textsFor(lang string) texts {
-	if tx, ok := textTable[lang]; ok {
-		return tx
+	tx, ok := textTable[lang]
+	if !ok {
+		lang, tx = "fi", textTable["fi"]
 	}
-	return textTable["fi"]
+	tx.lang = lang
+	return tx
 }
