@@ -160,9 +160,12 @@ test('Etelä-Savo finds a Kainuu practice by an inflected word, asks its author 
   await anon.close();
 
   // The settings on the profile page: labelled radio groups, keyboard, saved.
-  await emailed.goto('/profile');
+  // The emails' link /profile#email lands on the section (shown once its settings load): its heading has the focus.
+  await emailed.goto('/profile#email');
   await heading(emailed, t('fi', 'profile.title'));
   await emailed.getByRole('group', { name: new RegExp(t('fi', 'email.mentionsLegend')) }).waitFor();
+  await emailed.waitForFunction(() => document.activeElement?.id === 'email-heading');
+  assert.ok(await emailed.evaluate(() => document.getElementById('email-heading').getBoundingClientRect().top < window.innerHeight), 'the section is scrolled into view');
   await emailed.getByRole('radio', { name: t('fi', 'email.mentions.immediately'), exact: true }).focus();
   await emailed.keyboard.press('ArrowDown');
   assert.ok(await emailed.getByRole('radio', { name: t('fi', 'email.mentions.daily'), exact: true }).isChecked(), 'arrow keys choose');

@@ -1,6 +1,6 @@
 // The email part of the profile page: how mentions and the other notifications reach the person
 // by email (shared/api/openapi.yaml: getEmailPreferences, setEmailPreferences).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from 'suomifi-ui-components';
@@ -50,9 +50,19 @@ function Form({ initial }: { initial: EmailPreferences }) {
 export function EmailSettings() {
   const { t } = useTranslation();
   const prefs = useQuery({ queryKey: ['email-preferences'], queryFn: getEmailPreferences });
+  // /profile#email (the emails' and the unsubscribe page's link): the section shows once its
+  // settings load, after the browser looked for the anchor; scroll to it and focus its heading then.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loaded = prefs.data !== undefined;
+  useEffect(() => {
+    if (loaded && window.location.hash === '#email') {
+      headingRef.current?.scrollIntoView();
+      headingRef.current?.focus();
+    }
+  }, [loaded]);
   return (
     <section aria-labelledby="email-heading" className="panel" id="email">
-      <Heading variant="h2" id="email-heading">
+      <Heading variant="h2" id="email-heading" ref={headingRef} tabIndex={-1}>
         {t('email.settingsHeading')}
       </Heading>
       <Paragraph>{t('email.settingsIntro')}</Paragraph>
