@@ -121,10 +121,22 @@ test('the plan editor shows, on an action, the good practices linked to it', asy
   await linked.getByRole('link', { name: practice.name, exact: true }).waitFor();
   await noSerious(page, 'levels-plan-practices');
 
-  // A second link appears once the page is opened again; the link opens the practice.
+  // A second link, made on the other practice's page (reached through the library without a
+  // reload), shows on the plan opened next from there: the link is in the plan's list at once.
   const other = items.find((p) => p.id !== practice.id && p.name !== practice.name);
-  await api(server, 'POST', `/practices/${other.id}/links`, { as: coordinator, body: { kind: 'action', documentId: plan.id, node: action.id } });
-  await page.reload();
+  await page.getByRole('link', { name: t('fi', 'practices.nav'), exact: true }).click();
+  await heading(page, t('fi', 'practices.title'));
+  await page.getByRole('link', { name: other.name, exact: true }).first().click();
+  await heading(page, other.name);
+  const planSelect = page.getByRole('combobox', { name: t('fi', 'practices.plan'), exact: true });
+  await planSelect.locator(`option[value="${plan.id}"]`).waitFor({ state: 'attached' });
+  await planSelect.selectOption(plan.id);
+  const actionSelect = page.getByRole('combobox', { name: t('fi', 'practices.action'), exact: true });
+  await actionSelect.locator(`option[value="${action.id}"]`).waitFor({ state: 'attached' });
+  await actionSelect.selectOption(action.id);
+  await page.getByRole('button', { name: t('fi', 'practices.linkSubmit'), exact: true }).click();
+  await page.getByRole('status').filter({ hasText: t('fi', 'practices.linkedDone') }).waitFor();
+  await page.getByRole('link', { name: t('fi', 'practices.linkAction', { title: plan.title }) }).click();
   await linked.getByRole('link', { name: other.name, exact: true }).waitFor();
   assert.equal(await linked.getByRole('link').count(), 2);
   await linked.getByRole('link', { name: practice.name, exact: true }).click();

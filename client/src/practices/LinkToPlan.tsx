@@ -8,6 +8,7 @@ import { getDocument, listDocuments, listWorkspaces } from '../api/endpoints';
 import { ErrorAlert, StatusMessage, onSubmit } from '../components/common';
 import { api } from '../api/client';
 import type { PracticeLink } from './api';
+import { documentPracticesKey } from './ActionPractices';
 
 const linkAction = (id: string, documentId: string, node: string) =>
   api<PracticeLink>(`/practices/${encodeURIComponent(id)}/links`, { method: 'POST', body: { kind: 'action', documentId, node } });
@@ -31,6 +32,8 @@ export function LinkToPlan({ practiceId }: { practiceId: string }) {
     onSuccess: () => {
       setNode('');
       void qc.invalidateQueries({ queryKey: ['practices', practiceId, 'links'] });
+      // The plan's editor lists its actions' practices (kept 30 s): opened next, it shows this link.
+      void qc.invalidateQueries({ queryKey: documentPracticesKey(plan) });
     },
   });
   if (!plans.data || plans.data.length === 0) return null;
