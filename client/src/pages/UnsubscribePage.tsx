@@ -40,7 +40,8 @@ export function UnsubscribePage() {
           {t('email.unsubscribe.undo')}
         </Button>
       ) : null}
-      <Paragraph className="after-form">
+      {/* mt: after an alert the class's margin loses to the Paragraph's own styles */}
+      <Paragraph className="after-form" mt="m">
         <RouterLink asComponent={RRLink} to="/profile#email">
           {t('email.unsubscribe.settings')}
         </RouterLink>
