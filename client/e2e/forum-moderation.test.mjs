@@ -184,6 +184,8 @@ test('cards per reader, refused links, the report queue and moving a thread', as
   await dialog.getByRole('button', { name: t('fi', 'forums.moveSubmit') }).click();
   await dialog.waitFor({ state: 'detached' });
   await admin.getByRole('link', { name: t('fi', 'forums.backTo', { name: target.names.fi }) }).waitFor();
+  // The moderator sees where it went (a visible status, not only a screen reader's).
+  await admin.getByRole('status').locator('.fi-inline-alert', { hasText: t('fi', 'forums.moved', { name: target.names.fi }) }).waitFor();
   // The member's page follows live; the old address still opens the thread, in its new forum.
   await member.getByRole('link', { name: t('fi', 'forums.backTo', { name: target.names.fi }) }).waitFor();
   await member.goto(threadPath);

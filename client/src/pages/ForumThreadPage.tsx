@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RRLink, useParams, useSearchParams } from 'react-router';
 import { Button, Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { useAuth } from '../auth/AuthContext';
-import { ErrorAlert, Loading, Page, RelativeTime, onSubmit, useLang } from '../components/common';
+import { ErrorAlert, Loading, Page, RelativeTime, StatusMessage, onSubmit, useLang } from '../components/common';
 import { useEvents, useEventsReady } from '../events/useEvents';
 import {
   REACTIONS, deletePost, editPost, forumName, getThread, markRead, moderate, postHistory, preview, react, reply, reportPost,
@@ -36,6 +36,7 @@ export function ForumThreadPage() {
   const [hasAfter, setHasAfter] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [announce, setAnnounce] = useState('');
+  const [moved, setMoved] = useState(''); // shown: the moderator who moved the thread sees where it went
   const [pendingNew, setPendingNew] = useState(0);
   const readUpTo = useRef(0);
 
@@ -155,12 +156,13 @@ export function ForumThreadPage() {
               page={page}
               onMoved={(p, name) => {
                 setPage((pg) => (pg ? { ...pg, thread: p.thread, forum: p.forum, canWrite: p.canWrite, canModerate: p.canModerate } : pg));
-                setAnnounce(t('forums.moved', { name }));
+                setMoved(t('forums.moved', { name }));
               }}
             />
           </>
         ) : null}
       </div>
+      <StatusMessage>{moved}</StatusMessage>
       <ErrorAlert error={error} />
       {/* New posts are announced politely; focus stays where the reader is. */}
       <div role="status" aria-live="polite" className="visually-hidden">
