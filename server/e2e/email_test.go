@@ -5,6 +5,8 @@ import (
 	"mime"
 	"net/http"
 	"net/mail"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -83,7 +85,9 @@ func (w *world) runDue(at time.Time) {
 }
 
 func TestMentionInAForumPostArrivesByEmailWithALinkAndOneClickUnsubscribe(t *testing.T) {
-	w := newWorld(t, "MENTION_EMAIL_DELAY", "0s")
+	// The email's links open the client's pages: a stand-in client (its index.html), as the Go
+	// tests run before the client is built.
+	w := newWorld(t, "MENTION_EMAIL_DELAY", "0s", "WEB_DIR", standInClient(t))
 	coordMail, savoMail := "koordinaattori@kainuu.test", "jasen@etela-savo.test"
 	if p := w.emailPrefs(w.coord); p != notifymail.Defaults {
 		t.Fatalf("defaults: %+v", p)
@@ -302,4 +306,14 @@ func TestMentionEmailOwedAtARestartIsSentAfterIt(t *testing.T) {
 	if n := w.mail.count(coordMail); n != coord0+1 {
 		t.Errorf("%d emails, want 1", n-coord0)
 	}
+}
+
+// standInClient is a folder with an index.html, served as the web client.
+func standInClient(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html><title>ELO</title>"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
