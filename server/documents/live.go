@@ -100,6 +100,17 @@ func (s *Service) liveOf(r *realtime.Room) *live {
 
 func (s *Service) closeRoom(r *realtime.Room) {
 	s.hub.Close(r)
+	s.forget(r)
+}
+
+// closeIdleRoom closes a room its last editor left, unless someone joined meanwhile.
+func (s *Service) closeIdleRoom(r *realtime.Room) {
+	if s.hub.CloseIfEmpty(r) {
+		s.forget(r)
+	}
+}
+
+func (s *Service) forget(r *realtime.Room) {
 	s.mu.Lock()
 	delete(s.lives, r)
 	s.mu.Unlock()
@@ -119,7 +130,7 @@ func (s *Service) inRoom(id string, f func(*live) (Record, error)) (Record, erro
 			idle = len(lv.peers) == 0
 		}) {
 			if idle {
-				go s.closeRoom(r)
+				go s.closeIdleRoom(r)
 			}
 			return out, err
 		}
@@ -544,7 +555,7 @@ func (ss *Session) Leave() {
 	ss.client.Close(1000, "")
 	ss.client.Wait()
 	if last {
-		go ss.s.closeRoom(ss.room)
+		go ss.s.closeIdleRoom(ss.room)
 	}
 }
 

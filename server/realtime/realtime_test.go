@@ -297,3 +297,31 @@ func TestABigRoomPacesItsClients(t *testing.T) {
 		t.Fatalf("10 clients: pace %v, want none", time.Duration(got))
 	}
 }
+
+// The last client's leaving and another's joining can cross: the room is closed only if it is
+// still empty when it decides, and an action queued after that decision does not run in it.
+func TestCloseIfEmptyKeepsARoomSomeoneJoined(t *testing.T) {
+	h := NewHub(time.Hour, nil)
+	r := h.Room("doc")
+	a := NewClient("a", newSocket())
+	r.Do(func() { r.Join(a) })
+	last := false
+	r.Do(func() { last = r.Leave(a) == 0 })
+	b := NewClient("b", newSocket())
+	if !last || !r.Do(func() { r.Join(b) }) { // b joins before the leaver's close runs
+		t.Fatal("b could not join")
+	}
+	if h.CloseIfEmpty(r) {
+		t.Fatal("a room with b in it was closed")
+	}
+	if h.Existing("doc") != r || !r.Do(func() {}) {
+		t.Fatal("the room b is in stopped")
+	}
+	r.Do(func() { r.Leave(b) })
+	if !h.CloseIfEmpty(r) {
+		t.Fatal("an empty room was not closed")
+	}
+	if h.Existing("doc") != nil || r.Do(func() { t.Error("an action ran in a closed room") }) {
+		t.Fatal("the closed room still runs")
+	}
+}

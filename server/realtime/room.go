@@ -40,6 +40,9 @@ func (r *Room) run() {
 	for {
 		select {
 		case f := <-r.actions:
+			if r.stopping() { // an action queued after the stop was decided is not run: its Do sees stopped
+				continue
+			}
 			f()
 		case <-t.C:
 			r.flush()
@@ -155,6 +158,15 @@ func (r *Room) isStopped() bool {
 	}
 }
 
+func (r *Room) stopping() bool {
+	select {
+	case <-r.stop:
+		return true
+	default:
+		return false
+	}
+}
+
 // Stop flushes what is queued and ends the room's goroutine; safe to call from several
 // goroutines (a last editor leaving and a shutdown).
 func (r *Room) Stop() {
@@ -212,6 +224,22 @@ func (h *Hub) Close(r *Room) {
 		delete(h.rooms, r.ID)
 	}
 	h.mu.Unlock()
+}
+
+// CloseIfEmpty closes a room as Close does, but only if no client is in it when the room itself
+// decides: a last client's leaving and someone else's joining can cross, and the joiner must not
+// find itself in a stopped room. It reports whether the room was closed.
+func (h *Hub) CloseIfEmpty(r *Room) bool {
+	empty := false
+	if !r.Do(func() {
+		if empty = len(r.clients) == 0; empty {
+			r.stopOnce.Do(func() { close(r.stop) }) // on the room goroutine: nothing queued after this runs
+		}
+	}) || !empty {
+		return false
+	}
+	h.Close(r)
+	return true
 }
 
 // Shutdown tells every client the server is restarting and stops every room.
