@@ -62,7 +62,7 @@ var textTable = map[string]texts{
 			notifications.KindAdoption: "%s tog i bruk en god praxis",
 			"published":                "%s publicerade en ny version",
 		},
-		whyMentions: "Du får det här meddelandet eftersom du valt e-post genast när någon nämner dig.",
+		whyMentions: "Du får det här meddelandet eftersom du har valt e-post direkt när någon nämner dig.",
 		whyDaily:    "Du får det här dagliga sammandraget enligt dina inställningar för e-postaviseringar.",
 		whyWeekly:   "Du får det här veckosammandraget enligt dina inställningar för e-postaviseringar.",
 		unsubscribe: "Avsluta de här meddelandena med ett klick:",
