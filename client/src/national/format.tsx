@@ -66,3 +66,19 @@ export function CellLink({
 export function planHref(p: { id: string; workspaceId: string }): string {
   return `/workspaces/${encodeURIComponent(p.workspaceId)}/documents/${encodeURIComponent(p.id)}`;
 }
+
+/** The head row of a matrix of national goals by region: region, one column per goal, a total. */
+export function GoalColumns({ goals, last }: { goals: { id: string; code?: string }[]; last: string }) {
+  const { t } = useTranslation();
+  return (
+    <tr>
+      <th scope="col">{t('national.region')}</th>
+      {goals.map((ng, i) => (
+        <th scope="col" key={ng.id} aria-describedby={`ng-${ng.id}`}>
+          {t('national.goalN', { n: ng.code ?? i + 1 })}
+        </th>
+      ))}
+      <th scope="col">{last}</th>
+    </tr>
+  );
+}

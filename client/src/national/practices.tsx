@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { Paragraph, VisuallyHidden } from 'suomifi-ui-components';
 import { localized, useLang } from '../components/common';
 import { libraryHref, type NationalDashboard, type NationalFilter } from './api';
+import { GoalColumns } from './format';
 
 function Count({ count, to, context }: { count: number; to: string | null; context: string }) {
   const { t } = useTranslation();
@@ -38,15 +39,7 @@ export function PracticesMatrix({ d, filter }: { d: NationalDashboard; filter: N
         <table className="data-table matrix practices-matrix">
           <caption>{regional ? t('national.practices.captionRegional') : t('national.practices.caption')}</caption>
           <thead>
-            <tr>
-              <th scope="col">{t('national.region')}</th>
-              {d.nationalGoals.map((ng, i) => (
-                <th scope="col" key={ng.id} aria-describedby={`ng-${ng.id}`}>
-                  {goalName(i)}
-                </th>
-              ))}
-              <th scope="col">{t('national.practices.total')}</th>
-            </tr>
+            <GoalColumns goals={d.nationalGoals} last={t('national.practices.total')} />
           </thead>
           <tbody>
             {rows.map((r, ri) => {

@@ -16,7 +16,7 @@ import {
 } from '../national/api';
 import { StatusChart } from '../national/charts';
 import { NationalFilters, useNationalFilter, useNationalLive } from '../national/filters';
-import { CellLink, SummaryFigures, goalsAndActions, planHref } from '../national/format';
+import { CellLink, GoalColumns, SummaryFigures, goalsAndActions, planHref } from '../national/format';
 import { PracticesMatrix } from '../national/practices';
 import { DownloadMenu } from '../exports/ExportMenu';
 import '../national/national.css';
@@ -76,15 +76,7 @@ function Matrix({ d, filter, busy }: { d: NationalDashboard; filter: NationalFil
         <table className="data-table matrix" data-testid="national-matrix" aria-busy={busy}>
           <caption>{d.scope === 'regional' ? t('national.matrixCaptionRegional') : t('national.matrixCaption')}</caption>
           <thead>
-            <tr>
-              <th scope="col">{t('national.region')}</th>
-              {d.nationalGoals.map((ng, i) => (
-                <th scope="col" key={ng.id} aria-describedby={`ng-${ng.id}`}>
-                  {goalName(i)}
-                </th>
-              ))}
-              <th scope="col">{t('national.allGoals')}</th>
-            </tr>
+            <GoalColumns goals={d.nationalGoals} last={t('national.allGoals')} />
           </thead>
           <tbody>
             {d.rows.map((row) => {
