@@ -83,18 +83,22 @@ export function Layout({ children }: { children: ReactNode }) {
     }
     // A page that loads its data first shows its h1 later: then the h1 takes the focus when it
     // appears, unless the person has put the focus somewhere meanwhile (else it stays on the body).
+    // Focus the person moved themselves since the navigation (say, into the header's search box)
+    // is never taken away.
+    const before = document.activeElement;
+    const untouched = () => !document.activeElement || document.activeElement === document.body || document.activeElement === before;
     let observer: MutationObserver | null = null;
     const id = window.setTimeout(() => {
       const h1 = document.getElementById('page-heading');
       if (h1) {
-        h1.focus();
+        if (untouched()) h1.focus();
         return;
       }
       observer = new MutationObserver(() => {
         const later = document.getElementById('page-heading');
         if (!later) return;
         observer?.disconnect();
-        if (!document.activeElement || document.activeElement === document.body) later.focus();
+        if (untouched()) later.focus();
       });
       observer.observe(document.body, { childList: true, subtree: true });
     }, 0);
