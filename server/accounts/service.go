@@ -28,7 +28,7 @@ type Config struct {
 // Stores are the durable tables of the service.
 type Stores struct {
 	Users    record.Table[User]
-	Sessions record.Table[Session]
+	Sessions SessionTable
 	Resets   record.Table[PasswordReset]
 }
 
@@ -61,6 +61,8 @@ type Service struct {
 	dummyHash string // verified against for unknown emails, so timing tells nothing
 
 	verified verifiedTokens // access tokens whose signature and claims were checked (tokens.go)
+
+	pruning *pruner // StartPruning's goroutine (sessions.go)
 
 	// hashing bounds concurrent argon2id work to the CPUs: each takes 19 MiB and a core, so
 	// 50 sign-ins at once would otherwise take a gigabyte and gain nothing.
@@ -97,7 +99,6 @@ func (s *Service) Load(ctx context.Context) error {
 		return err
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.users, s.byEmail = map[string]User{}, map[string]string{}
 	s.named.Store(nil)
 	s.sessions, s.byToken, s.resets = map[string]Session{}, map[string]string{}, map[string]PasswordReset{}
@@ -105,8 +106,10 @@ func (s *Service) Load(ctx context.Context) error {
 		s.users[u.ID], s.byEmail[u.Email] = u, u.ID
 	}
 	now := s.now()
+	var ended []string
 	for _, se := range sessions {
-		if se.Revoked || now.After(se.ExpiresAt) {
+		if se.ended(now) {
+			ended = append(ended, se.ID)
 			continue
 		}
 		s.indexSession(se)
@@ -120,7 +123,10 @@ func (s *Service) Load(ctx context.Context) error {
 		raw, _ := newSecret()
 		s.setup = raw
 	}
-	return nil
+	s.mu.Unlock()
+	// Sessions that ended while the server was down (or before pruning existed) leave the
+	// store now; the working set never held them.
+	return s.deleteSessions(ctx, ended)
 }
 
 func (s *Service) indexSession(se Session) {

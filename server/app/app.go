@@ -208,6 +208,7 @@ func (a *App) load(ctx context.Context) error {
 	a.National.Start()
 	a.Exports = exports.New(exports.Deps{Documents: a.Documents, Workspaces: a.Workspaces, Reference: a.Reference, Organisations: a.Directory})
 	a.NotifyMail.Start() // emails what a restart left owed, then follows new notifications
+	a.Accounts.StartPruning(accounts.PruneEvery) // Load dropped the sessions that ended while down
 	client := web.Dist()
 	if cfg.WebDir != "" {
 		client = os.DirFS(cfg.WebDir)
@@ -232,6 +233,7 @@ func (a *App) Close(ctx context.Context) error {
 	a.Documents.Shutdown()
 	a.NotifyMail.Close()
 	a.National.Close()
+	a.Accounts.Close()
 	a.Events.Shutdown()
 	if a.pprof != nil {
 		_ = a.pprof.Close()

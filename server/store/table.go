@@ -93,6 +93,18 @@ func (t *Table[T]) DeleteUpTo(ctx context.Context, id string) error {
 	return nil
 }
 
+// DeleteIDs removes the records with these ids (missing ones are no error); on the embedded
+// database this walks the collection once, however many ids.
+func (t *Table[T]) DeleteIDs(ctx context.Context, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if _, err := t.c.DeleteMany(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}}); err != nil {
+		return fmt.Errorf("delete from %s: %w", t.c.Name(), err)
+	}
+	return nil
+}
+
 // Count is the number of records (the demo loader checks for an empty database with it).
 func (t *Table[T]) Count(ctx context.Context) (int64, error) {
 	n, err := t.c.EstimatedDocumentCount(ctx)
