@@ -228,16 +228,15 @@ func TestNationalFiltersRefuseWhatDoesNotExist(t *testing.T) {
 	}
 }
 
+type practiceRow struct {
+	RegionID string
+	Cells    []int
+	Total    int
+}
+
 type practiceCounts struct {
-	Rows []struct {
-		RegionID string
-		Cells    []int
-		Total    int
-	}
-	Totals struct {
-		Cells []int
-		Total int
-	}
+	Rows   []practiceRow
+	Totals practiceRow
 }
 
 // practices reads the dashboard's good practices per goal and region.

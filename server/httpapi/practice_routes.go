@@ -57,6 +57,14 @@ func (s *Server) listPractices(c *fiber.Ctx) error {
 			return err
 		}
 	}
+	for _, v := range c.Context().QueryArgs().PeekMulti("period") { // may repeat: alternatives
+		if len(v) > maxParamLen {
+			return &apperr.Error{Code: apperr.InvalidField, Field: "period", Message: "period is too long"}
+		}
+		if len(v) > 0 {
+			q.Periods = append(q.Periods, string(v))
+		}
+	}
 	page, err := s.svc.Practices.List(principal(c), q)
 	if err != nil {
 		return err

@@ -159,6 +159,9 @@ type Comparison struct {
 	NationalGoals     []Ref        `json:"nationalGoals"`
 	QualityDimensions []Ref        `json:"qualityDimensions"`
 	Regions           []CompareRow `json:"regions"`
+	// Practices counts published good practices per national goal for each region compared
+	// (rows in the order of Regions) and for them together, as the dashboard counts them.
+	Practices PracticeCounts `json:"practices"`
 }
 
 // MaxCompared is how many regions a comparison takes.
@@ -221,6 +224,11 @@ func (s *Service) Compare(p accounts.Principal, f Filter) (Comparison, error) {
 		row.Groups = s.groups(w, func(region string) bool { return region == id })
 		out.Regions = append(out.Regions, row)
 	}
+	rows := make([]Row, len(out.Regions))
+	for i, r := range out.Regions {
+		rows[i] = r.Row
+	}
+	out.Practices = countPractices(w.practices, w, f, rows, func(region string) bool { return slices.Contains(regions, region) })
 	return out, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/elo-workspace/elo-workspace/server/practices"
 )
@@ -35,7 +36,21 @@ type PracticeCounts struct {
 type publishedPractice struct {
 	regionID              string
 	nationalGoals, themes []string
-	year                  int // of the first publication
+	firstPublished        time.Time
+}
+
+// inPeriods: first published in one of the periods' years (no periods: any practice).
+func (p publishedPractice) inPeriods(periods []string) bool {
+	if len(periods) == 0 {
+		return true
+	}
+	var ranges []practices.Years
+	for _, period := range periods {
+		if y, ok := practices.ParsePeriod(period); ok {
+			ranges = append(ranges, y)
+		}
+	}
+	return len(ranges) > 0 && practices.PublishedIn(p.firstPublished, ranges)
 }
 
 // readPractices copies the library's published practices, sorted so that two readings of the
@@ -45,7 +60,7 @@ func readPractices(src Practices) ([]publishedPractice, uint64) {
 	var ids []string
 	src.EachPublished(func(p practices.Published) {
 		out = append(out, publishedPractice{regionID: p.RegionID, nationalGoals: slices.Clone(p.NationalGoals),
-			themes: slices.Clone(p.Themes), year: p.FirstPublished.UTC().Year()})
+			themes: slices.Clone(p.Themes), firstPublished: p.FirstPublished})
 		ids = append(ids, p.ID)
 	})
 	idx := make([]int, len(out))
@@ -59,7 +74,7 @@ func readPractices(src Practices) ([]publishedPractice, uint64) {
 		p := out[j]
 		sorted[i] = p
 		h.Write([]byte(ids[j] + "\x00" + p.regionID + "\x00" + strings.Join(p.nationalGoals, ",") + "\x00" +
-			strings.Join(p.themes, ",") + "\x00" + strconv.Itoa(p.year) + "\x01"))
+			strings.Join(p.themes, ",") + "\x00" + strconv.Itoa(p.firstPublished.UTC().Year()) + "\x01"))
 	}
 	return sorted, h.Sum64()
 }
@@ -96,38 +111,11 @@ func (s *Service) foldPractices() bool {
 	return true
 }
 
-// periodYears reads an action plan period ("2026", "2025-2027", "2025–2028") as a range of years.
-func periodYears(period string) (from, to int, ok bool) {
-	a, b, two := strings.Cut(strings.ReplaceAll(period, "–", "-"), "-")
-	from, err := strconv.Atoi(strings.TrimSpace(a))
-	if err != nil {
-		return 0, 0, false
-	}
-	to = from
-	if two {
-		if to, err = strconv.Atoi(strings.TrimSpace(b)); err != nil || to < from {
-			return 0, 0, false
-		}
-	}
-	return from, to, true
-}
-
 // practiceMatches: the period filter takes a practice first published in one of the periods'
-// years, the theme filter one about one of the themes; quality dimensions do not apply.
+// years (the library's period filter is the same rule: practices.ParsePeriod, PublishedIn),
+// the theme filter one about one of the themes; quality dimensions do not apply.
 func (f Filter) practiceMatches(p publishedPractice) bool {
-	if len(f.Periods) > 0 {
-		in := false
-		for _, period := range f.Periods {
-			if from, to, ok := periodYears(period); ok && p.year >= from && p.year <= to {
-				in = true
-				break
-			}
-		}
-		if !in {
-			return false
-		}
-	}
-	return overlaps(f.Themes, p.themes)
+	return p.inPeriods(f.Periods) && overlaps(f.Themes, p.themes)
 }
 
 // countPractices counts the published practices per national goal for each region shown and

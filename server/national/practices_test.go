@@ -143,20 +143,6 @@ func TestPracticesPerGoalAndRegion(t *testing.T) {
 	wantPractices(t, "regional member's totals", d, d.Practices.Totals, all)
 }
 
-func TestPeriodYears(t *testing.T) {
-	for _, c := range []struct {
-		in       string
-		from, to int
-		ok       bool
-	}{{"2026", 2026, 2026, true}, {"2025–2028", 2025, 2028, true}, {"2025 - 2027", 2025, 2027, true},
-		{"2027-2025", 0, 0, false}, {"kevät", 0, 0, false}, {"", 0, 0, false}} {
-		from, to, ok := periodYears(c.in)
-		if ok != c.ok || (ok && (from != c.from || to != c.to)) {
-			t.Errorf("%q: %d-%d %v, want %d-%d %v", c.in, from, to, ok, c.from, c.to, c.ok)
-		}
-	}
-}
-
 func TestANewlyPublishedPracticeChangesTheDashboard(t *testing.T) {
 	lib := library()
 	s, _ := newServiceWith(t, lib)

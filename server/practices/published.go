@@ -24,7 +24,7 @@ func (s *Service) EachPublished(f func(Published)) {
 			continue
 		}
 		f(Published{ID: pr.rec.ID, WorkspaceID: pr.rec.WorkspaceID, RegionID: last.Fields.RegionID,
-			NationalGoals: last.Fields.NationalGoals, Themes: last.Fields.Themes, FirstPublished: pr.versions[0].PublishedAt})
+			NationalGoals: last.Fields.NationalGoals, Themes: last.Fields.Themes, FirstPublished: pr.firstPublished()})
 	}
 }
 

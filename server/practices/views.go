@@ -337,8 +337,14 @@ type Query struct {
 	Region, Theme, TargetGroup, NationalGoal, OrgType, Workspace string
 	Status                                                       string // "" or "published": published ones; "drafts": drafts of p's groups
 	Text                                                         string
-	Limit, Offset                                                int
+	// Periods take practices first published in one of them (ParsePeriod: "2026", "2025-2027",
+	// "2025-"), as the national view's practice counts do; a never published draft in none.
+	Periods       []string
+	Limit, Offset int
 }
+
+// MaxPeriods is how many periods one library query takes.
+const MaxPeriods = 50
 
 // Item is a practice in the library list.
 type Item struct {
@@ -389,6 +395,17 @@ func (s *Service) List(p accounts.Principal, q Query) (Page, error) {
 	if q.Status == "drafts" && !signedIn(p) {
 		return Page{}, apperr.New(apperr.Unauthenticated, "sign in first")
 	}
+	if len(q.Periods) > MaxPeriods {
+		return Page{}, apperr.Invalid("period", "at most %d periods", MaxPeriods)
+	}
+	var periods []Years
+	for _, period := range q.Periods {
+		y, ok := ParsePeriod(period)
+		if !ok {
+			return Page{}, filterErr("period", "a period is a year or years such as 2026, 2025-2027 or 2025-")
+		}
+		periods = append(periods, y)
+	}
 	words := strings.Fields(strings.ToLower(q.Text))
 	s.mu.RLock()
 	var items []Item
@@ -405,7 +422,8 @@ func (s *Service) List(p accounts.Principal, q Query) (Page, error) {
 			}
 			f = pr.latest().Fields
 		}
-		if !matches(f, q, words, s.d.Organisations) || (q.Workspace != "" && pr.rec.WorkspaceID != q.Workspace) {
+		if !matches(f, q, words, s.d.Organisations) || (q.Workspace != "" && pr.rec.WorkspaceID != q.Workspace) ||
+			!PublishedIn(pr.firstPublished(), periods) {
 			continue
 		}
 		items = append(items, s.item(pr, f))
