@@ -18,9 +18,11 @@ import (
 type answers = genCache[Result]
 
 // rankings caches, per query of words and its filters but who reads and the kind, every match
-// in relevance order (entry keys) for one generation: one ranking serves every audience and
-// every kind, each search keeping what its searcher may read (index.go, searchRanked).
-type rankings = genCache[[]string]
+// of one tier (cold or hot) in relevance order (entry keys and scores) for one generation of
+// that tier: one ranking serves every audience and every kind, each search keeping what its
+// searcher may read (index.go, searchRanked). A post changes only the hot tier, so cold's
+// rankings, nearly all of the matches, outlive it.
+type rankings = genCache[[]ranked]
 
 // genCache holds values of one generation of the index, at most max of cost (a ranking costs
 // its length, an answer 1): at a new generation it starts again empty; when full, values are
@@ -88,7 +90,7 @@ func (c *genCache[V]) put(gen uint64, k string, v V, cost, max int) {
 // CacheStats is how many searches were answered from the cache and how many were not, and
 // how many rankings were reused and how many made.
 func (ix *Index) CacheStats() (hits, misses, rankHits, rankMisses int64) {
-	return ix.answers.hits.Load(), ix.answers.misses.Load(), ix.rankings.hits.Load(), ix.rankings.misses.Load()
+	return ix.answers.hits.Load(), ix.answers.misses.Load(), ix.rankHits.Load(), ix.rankMisses.Load()
 }
 
 // rankKey names a ranking: the words and the filters but who reads and the kind.

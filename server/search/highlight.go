@@ -93,7 +93,7 @@ func (ix *Index) highlighter(words []string) *highlighter {
 	}
 	q := []byte(strings.Join(words, " "))
 	for _, name := range []string{fi.AnalyzerName, sv.AnalyzerName, standard.Name} {
-		a := ix.bleve.Mapping().AnalyzerNamed(name)
+		a := ix.cold.Mapping().AnalyzerNamed(name)
 		if a == nil {
 			continue
 		}

@@ -1,10 +1,13 @@
 package search
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -42,26 +45,45 @@ var textFields = []struct {
 }
 
 // Index holds every entry: the entries themselves (for results and highlighted fragments)
-// and a bleve index in memory over them. Put and Remove only queue the change, so they are
+// and bleve indexes over them. Put and Remove only queue the change, so they are
 // cheap and safe from any goroutine (including a document room's); the queue is applied in
 // one batch by a background writer and by every search before it runs, so a search always
 // sees every Put made before it.
+//
+// The entries live in two tiers, each its own bleve index: cold holds nearly all of them and
+// changes only when it takes in a large batch (the start's) or the hot tier's entries
+// (compact), and hot holds the entries changed since (at most hotMax keys). A key changed since
+// the last compaction is in hot (indexed there, or removed: then hot only hides cold's copy);
+// cold's copy of such a key is never read. So the rankings of the cold tier, the costly part
+// of a search, stay valid while people post (a post changes only hot), and a search ranks
+// the small hot tier and merges the two rankings by score.
 type Index struct {
-	bleve bleve.Index
-	dir   string // scratch directory of the bleve index
+	cold, hot bleve.Index
+	both      bleve.IndexAlias // cold and hot, for searches without words (hot's ids prefixed hotID)
+	dir       string           // scratch directory of the bleve indexes
 
-	mu       sync.Mutex // guards entries, pending and applying
+	mu       sync.Mutex // guards entries, vers, pending, inHot, epoch and applying
 	entries  map[string]Entry
+	vers     map[string]uint64 // a number per Put of the key (highlighted hits are cached by it)
+	seq      uint64
 	pending  map[string]*Entry // nil: remove
+	inHot    map[string]bool   // keys changed since the last compaction: their state is hot's
+	epoch    uint64            // grows when keys move from hot to cold
 	applying int               // changes taken from pending, not yet searchable
 	wake     chan struct{}
 
 	apply sync.Mutex // serialises applying the queue to bleve
 
-	gen      atomic.Uint64 // grows with every batch applied to bleve: the cached answers' generation
-	answers  answers       // cache.go
-	rankings rankings
-	hits     genCache[Hit] // highlighted hits by words and entry (cache.go)
+	gen         atomic.Uint64 // grows with every batch applied to either tier: the cached answers' generation
+	coldGen     atomic.Uint64 // grows with every batch applied to cold: its rankings' generation
+	hotGen      atomic.Uint64 // the same for hot
+	answers     answers       // cache.go
+	rankings    rankings      // cold's
+	hotRankings rankings
+	hits        genCache[Hit] // highlighted hits by words, entry and its version (cache.go; generation 0 always)
+
+	rankHits, rankMisses atomic.Int64 // searches of words whose rankings were all cached, and the others
+	uncached             bool         // tests: every search ranks and highlights afresh (the answers they are compared with)
 
 	// OnFlush, when set before the first Put, is told after the queue was applied: how many
 	// changes and how long it took (the service logs large ones: the build at start).
@@ -85,14 +107,22 @@ func New() (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search index directory: %w", err)
 	}
-	b, err := bleve.NewUsing(filepath.Join(dir, "index"), m, scorch.Name, scorch.Name, map[string]any{
-		"unsafe_batch": true, // a batch is searchable once applied in memory; writing it out is the persister's, later
-	})
-	if err != nil {
-		_ = os.RemoveAll(dir)
-		return nil, fmt.Errorf("search index: %w", err)
+	var tiers [2]bleve.Index
+	for i, name := range []string{"cold", "hot"} {
+		b, err := bleve.NewUsing(filepath.Join(dir, name), m, scorch.Name, scorch.Name, map[string]any{
+			"unsafe_batch": true, // a batch is searchable once applied in memory; writing it out is the persister's, later
+		})
+		if err != nil {
+			if i > 0 {
+				_ = tiers[0].Close()
+			}
+			_ = os.RemoveAll(dir)
+			return nil, fmt.Errorf("search index: %w", err)
+		}
+		tiers[i] = b
 	}
-	ix := &Index{bleve: b, dir: dir, entries: map[string]Entry{}, pending: map[string]*Entry{},
+	ix := &Index{cold: tiers[0], hot: tiers[1], both: bleve.NewIndexAlias(tiers[0], tiers[1]), dir: dir,
+		entries: map[string]Entry{}, vers: map[string]uint64{}, pending: map[string]*Entry{}, inHot: map[string]bool{},
 		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	go ix.writer()
 	return ix, nil
@@ -140,6 +170,8 @@ func (ix *Index) Put(e Entry) {
 	k := key(e.Kind, e.ID)
 	ix.mu.Lock()
 	ix.entries[k] = e
+	ix.seq++
+	ix.vers[k] = ix.seq
 	ix.pending[k] = &e
 	ix.mu.Unlock()
 	ix.poke()
@@ -150,6 +182,7 @@ func (ix *Index) Remove(kind, id string) {
 	k := key(kind, id)
 	ix.mu.Lock()
 	delete(ix.entries, k)
+	delete(ix.vers, k)
 	ix.pending[k] = nil
 	ix.mu.Unlock()
 	ix.poke()
@@ -192,7 +225,7 @@ func (ix *Index) writer() {
 func (ix *Index) Close() error {
 	close(ix.stop)
 	<-ix.done
-	err := ix.bleve.Close()
+	err := errors.Join(ix.cold.Close(), ix.hot.Close())
 	if rmErr := os.RemoveAll(ix.dir); err == nil {
 		err = rmErr
 	}
@@ -203,7 +236,17 @@ func (ix *Index) Close() error {
 // one batch's worth of another writer's work.
 const maxBatch = 500
 
-// Flush applies every queued Put and Remove to the bleve index.
+// hotMax is how many keys the hot tier holds at most: a batch that would make it hold more
+// goes to cold with every hot key (a compaction, which starts cold's rankings again). Ranking
+// the hot tier is a search of every query over up to hotMax entries; a compaction re-indexes
+// them in cold.
+const hotMax = 256
+
+// hotID is how hot names its documents, so an alias over both tiers tells them apart.
+const hotID = "h:"
+
+// Flush applies every queued Put and Remove to the bleve indexes: a small batch to hot, a
+// large one (with hot's keys) to cold.
 func (ix *Index) Flush() error {
 	ix.apply.Lock()
 	defer ix.apply.Unlock()
@@ -225,31 +268,115 @@ func (ix *Index) Flush() error {
 				break
 			}
 		}
-		ix.applying += len(todo)
-		ix.mu.Unlock()
-		b := ix.bleve.NewBatch()
-		for k, e := range todo {
-			if e == nil {
-				b.Delete(k)
-				continue
-			}
-			if err := b.Index(k, indexed(*e)); err != nil {
-				ix.mu.Lock()
-				ix.applying -= len(todo)
-				ix.mu.Unlock()
-				return fmt.Errorf("search index %s: %w", k, err)
+		newHot := 0
+		for k := range todo {
+			if !ix.inHot[k] {
+				newHot++
 			}
 		}
-		err := ix.bleve.Batch(b)
-		ix.gen.Add(1) // before the changes count as applied: no search caches an answer without them as current
+		compact := len(ix.inHot)+newHot > hotMax
+		if compact { // hot's keys go to cold too, as they are now
+			for k := range ix.inHot {
+				if _, ok := todo[k]; !ok {
+					if e, ok := ix.entries[k]; ok {
+						todo[k] = &e
+					} else {
+						todo[k] = nil
+					}
+				}
+			}
+		}
+		ix.applying += len(todo)
+		ix.mu.Unlock()
+		var err error
+		if compact {
+			err = ix.compact(todo)
+		} else {
+			err = ix.applyHot(todo)
+		}
 		ix.mu.Lock()
 		ix.applying -= len(todo)
 		ix.mu.Unlock()
 		if err != nil {
-			return fmt.Errorf("search index batch: %w", err)
+			return err
 		}
 		applied += len(todo)
 	}
+}
+
+// batch is todo as a bleve batch of tier, its ids prefixed.
+func batch(tier bleve.Index, todo map[string]*Entry, prefix string) (*bleve.Batch, error) {
+	b := tier.NewBatch()
+	for k, e := range todo {
+		if e == nil {
+			b.Delete(prefix + k)
+			continue
+		}
+		if err := b.Index(prefix+k, indexed(*e)); err != nil {
+			return nil, fmt.Errorf("search index %s: %w", k, err)
+		}
+	}
+	return b, nil
+}
+
+// applyHot puts a batch into hot: once applied, its keys are hot's (cold's copies hidden).
+func (ix *Index) applyHot(todo map[string]*Entry) error {
+	b, err := batch(ix.hot, todo, hotID)
+	if err != nil {
+		return err
+	}
+	err = ix.hot.Batch(b)
+	ix.hotGen.Add(1) // after the batch: a ranking of a generation never misses its changes
+	ix.gen.Add(1)
+	if err != nil {
+		return fmt.Errorf("search index batch: %w", err)
+	}
+	ix.mu.Lock()
+	for k := range todo {
+		ix.inHot[k] = true
+	}
+	ix.mu.Unlock()
+	return nil
+}
+
+// compact puts a batch (with every hot key) into cold, then hands the keys back to cold and
+// drops them from hot. Hot hides cold's copies until cold holds the new ones; a search that
+// ranked cold before and merges after the hand-over sees the epoch change and ranks again.
+func (ix *Index) compact(todo map[string]*Entry) error {
+	b, err := batch(ix.cold, todo, "")
+	if err != nil {
+		return err
+	}
+	err = ix.cold.Batch(b)
+	ix.coldGen.Add(1)
+	ix.gen.Add(1)
+	if err != nil {
+		return fmt.Errorf("search index batch: %w", err)
+	}
+	ix.mu.Lock()
+	drop := make(map[string]*Entry, len(ix.inHot))
+	for k := range todo {
+		if ix.inHot[k] {
+			drop[k] = nil
+			delete(ix.inHot, k)
+		}
+	}
+	ix.epoch++
+	ix.mu.Unlock()
+	if len(drop) == 0 {
+		return nil
+	}
+	hb, err := batch(ix.hot, drop, hotID)
+	if err != nil {
+		return err
+	}
+	err = ix.hot.Batch(hb)
+	ix.hotGen.Add(1)
+	ix.gen.Add(1)
+	if err != nil {
+		return fmt.Errorf("search index batch: %w", err)
+	}
+	return nil
 }
 
 // indexed is what bleve indexes of an entry.
@@ -370,7 +497,7 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 	}
 	words := Words(q.Text)
 	gen, cacheKey := ix.gen.Load(), answerKey(s, q, words)
-	if r, ok := ix.answers.get(gen, cacheKey); ok {
+	if r, ok := ix.answers.get(gen, cacheKey); ok && !ix.uncached {
 		return r, nil
 	}
 	// Who may read and the filters only narrow (unscored); the words rank.
@@ -407,7 +534,7 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 		return bq
 	}
 	if len(words) > 0 {
-		out, err := ix.searchRanked(s, q, words, gen, build(filters))
+		out, err := ix.searchRanked(s, q, words, build(filters))
 		if err == nil {
 			ix.answers.put(gen, cacheKey, out, 1, maxAnswers)
 		}
@@ -423,6 +550,19 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 		}
 		filters = append(filters, anyTerm(fReaders, terms))
 	}
+	// Cold's copies of the keys hot holds are not read (hot's ids are prefixed, so this hides
+	// none of hot's own).
+	ix.mu.Lock()
+	hidden := make([]string, 0, len(ix.inHot))
+	for k := range ix.inHot {
+		hidden = append(hidden, k)
+	}
+	ix.mu.Unlock()
+	if len(hidden) > 0 {
+		nq := bleve.NewBooleanQuery()
+		nq.AddMustNot(bleve.NewDocIDQuery(hidden))
+		filters = append(filters, nq)
+	}
 	all := filters
 	if len(q.Kinds) > 0 {
 		all = append(append([]query.Query(nil), filters...), anyTerm(fKind, q.Kinds))
@@ -434,16 +574,16 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 	// By relevance (ties in index order), or newest first when no words were given: sorting
 	// by a field reads its value for every match, which relevance alone does not.
 	if len(words) == 0 {
-		req.SortBy([]string{"-" + fAt})
+		req.SortBy([]string{"-" + fAt, "_id"}) // ties by id: the tiers' alias merges in no set order
 	}
-	res, err := ix.bleve.Search(req)
+	res, err := ix.both.Search(req)
 	if err != nil {
 		return Result{}, fmt.Errorf("search: %w", err)
 	}
 	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits)), ByKind: map[string]int{}}
 	hl := ix.highlighter(words)
 	for _, h := range res.Hits {
-		e, ok := ix.entry(h.ID)
+		e, ok := ix.entry(strings.TrimPrefix(h.ID, hotID))
 		if !ok {
 			continue // removed since
 		}
@@ -455,7 +595,7 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 	if len(q.Kinds) > 0 && !q.NoCounts {
 		fr := bleve.NewSearchRequestOptions(build(filters), 0, 0, false)
 		fr.AddFacet(fKind, bleve.NewFacetRequest(fKind, len(Kinds)+2))
-		if fres, err = ix.bleve.Search(fr); err != nil {
+		if fres, err = ix.both.Search(fr); err != nil {
 			return Result{}, fmt.Errorf("search counts: %w", err)
 		}
 	}
@@ -468,40 +608,140 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 	return out, nil
 }
 
-// searchRanked answers a search of words from the query's ranking (every match under its
-// filters, in relevance order, made once per generation of the index and shared by every
-// searcher): the searcher's page and counts are what of it they may read (may), of the kinds
-// asked for. Ranking thousands of matches of a common word is the search's cost; reading a
-// ranking again is a map lookup per match.
-func (ix *Index) searchRanked(s Searcher, q Query, words []string, gen uint64, matching query.Query) (Result, error) {
-	rk := rankKey(q, words)
-	keys, ok := ix.rankings.get(gen, rk)
-	if !ok {
-		size := ix.Len() + backlog
-		for {
-			res, err := ix.bleve.Search(bleve.NewSearchRequestOptions(matching, size, 0, false))
-			if err != nil {
-				return Result{}, fmt.Errorf("search: %w", err)
-			}
-			if int(res.Total) > len(res.Hits) && len(res.Hits) == size { // more in bleve than entries (removals queued)
-				size = int(res.Total)
-				continue
-			}
-			keys = make([]string, len(res.Hits))
-			for i, h := range res.Hits {
-				keys[i] = h.ID
-			}
-			break
-		}
-		ix.rankings.put(gen, rk, keys, len(keys), maxRanked)
+// ranked is a match of a ranking: the entry's key and its score.
+type ranked struct {
+	k     string
+	score float64
+}
+
+// rank returns every match of a tier in relevance order, from the tier's rankings of its
+// generation or by searching it (made says so).
+func (ix *Index) rank(tier bleve.Index, c *rankings, gen uint64, rk, prefix string, matching query.Query) (out []ranked, made bool, err error) {
+	if out, ok := c.get(gen, rk); ok && !ix.uncached {
+		return out, false, nil
 	}
-	out := Result{ByKind: map[string]int{}}
-	var page []Entry
-	const chunk = 512 // entries read per hold of the lock, so writers' Puts do not wait for a long ranking
-	for i := 0; i < len(keys); i += chunk {
+	n, err := tier.DocCount()
+	if err != nil {
+		return nil, true, fmt.Errorf("search: %w", err)
+	}
+	size := int(n) + backlog
+	for {
+		res, err := tier.Search(bleve.NewSearchRequestOptions(matching, size, 0, false))
+		if err != nil {
+			return nil, true, fmt.Errorf("search: %w", err)
+		}
+		if int(res.Total) > len(res.Hits) && len(res.Hits) == size { // more since the count
+			size = int(res.Total)
+			continue
+		}
+		out = make([]ranked, len(res.Hits))
+		for i, h := range res.Hits {
+			out[i] = ranked{strings.TrimPrefix(h.ID, prefix), h.Score}
+		}
+		// Equal scores by key: bleve's order of ties is the order of its segments, which its
+		// merges change, so a ranking made again would differ from a cached one.
+		slices.SortFunc(out, func(a, b ranked) int {
+			if a.score != b.score {
+				return cmp.Compare(b.score, a.score)
+			}
+			return strings.Compare(a.k, b.k)
+		})
+		break
+	}
+	c.put(gen, rk, out, len(out), maxRanked)
+	return out, true, nil
+}
+
+// searchRanked answers a search of words from the query's rankings (every match under its
+// filters, in relevance order, made once per generation of each tier and shared by every
+// searcher): the two tiers' rankings merged by score (cold's first on a tie), each key read
+// from the tier that holds it; the searcher's page and counts are what of it they may read
+// (may), of the kinds asked for. Ranking thousands of matches of a common word is the
+// search's cost, and cold's rankings outlive the posts that change only hot; reading a ranking
+// again is a map lookup per match.
+func (ix *Index) searchRanked(s Searcher, q Query, words []string, matching query.Query) (Result, error) {
+	rk := rankKey(q, words)
+	for {
 		ix.mu.Lock()
-		for _, k := range keys[i:min(i+chunk, len(keys))] {
-			e, ok := ix.entries[k]
+		epoch, anyHot := ix.epoch, len(ix.inHot) > 0
+		ix.mu.Unlock()
+		cold, madeCold, err := ix.rank(ix.cold, &ix.rankings, ix.coldGen.Load(), rk, "", matching)
+		if err != nil {
+			return Result{}, err
+		}
+		var hot []ranked
+		madeHot := false
+		if anyHot {
+			if hot, madeHot, err = ix.rank(ix.hot, &ix.hotRankings, ix.hotGen.Load(), rk, hotID, matching); err != nil {
+				return Result{}, err
+			}
+		}
+		if madeCold || madeHot {
+			ix.rankMisses.Add(1)
+		} else {
+			ix.rankHits.Add(1)
+		}
+		out, page, ok := ix.readRanked(s, q, cold, hot, epoch)
+		if !ok {
+			continue // keys moved from hot to cold meanwhile: cold's ranking may be older than its keys
+		}
+		out.Hits = make([]Hit, 0, len(page))
+		var hl *highlighter
+		said := strings.Join(words, " ") + "|"
+		for _, p := range page {
+			// A hit highlighted for these words is the same for every searcher while the entry
+			// stays the same: found again in the entry's text by the analysers.
+			hk := said + p.k + "|" + strconv.FormatUint(p.ver, 36)
+			h, ok := ix.hits.get(0, hk)
+			if !ok || ix.uncached {
+				if hl == nil {
+					hl = ix.highlighter(words)
+				}
+				h = hitOf(p.e, hl)
+				ix.hits.put(0, hk, h, 1, maxHits)
+			}
+			out.Hits = append(out.Hits, h)
+		}
+		return out, nil
+	}
+}
+
+// shown is an entry of a page, its key and version.
+type shown struct {
+	k   string
+	e   Entry
+	ver uint64
+}
+
+// readRanked merges the tiers' rankings and keeps what s may read: the counts and the page.
+// It fails when keys moved from hot to cold since epoch.
+func (ix *Index) readRanked(s Searcher, q Query, cold, hot []ranked, epoch uint64) (Result, []shown, bool) {
+	out := Result{ByKind: map[string]int{}}
+	var page []shown
+	const chunk = 512 // entries read per hold of the lock, so writers' Puts do not wait for a long ranking
+	i, j := 0, 0
+	for i < len(cold) || j < len(hot) {
+		ix.mu.Lock()
+		if ix.epoch != epoch {
+			ix.mu.Unlock()
+			return Result{}, nil, false
+		}
+		for n := 0; n < chunk && (i < len(cold) || j < len(hot)); n++ {
+			var r ranked
+			if j >= len(hot) || (i < len(cold) && cold[i].score >= hot[j].score) {
+				r = cold[i]
+				i++
+				if ix.inHot[r.k] {
+					continue // hot holds its state
+				}
+			} else {
+				r = hot[j]
+				j++
+				if !ix.inHot[r.k] {
+					continue // handed back to cold
+				}
+			}
+			e, ok := ix.entries[r.k]
 			if !ok || !s.may(e.Readers) {
 				continue // removed since, or not the searcher's to read
 			}
@@ -512,30 +752,13 @@ func (ix *Index) searchRanked(s Searcher, q Query, words []string, gen uint64, m
 				continue
 			}
 			if out.Total >= q.Offset && len(page) < q.Limit {
-				page = append(page, e)
+				page = append(page, shown{r.k, e, ix.vers[r.k]})
 			}
 			out.Total++
 		}
 		ix.mu.Unlock()
 	}
-	out.Hits = make([]Hit, 0, len(page))
-	var hl *highlighter
-	said := strings.Join(words, " ") + "|"
-	for _, e := range page {
-		// A hit highlighted for these words is the same for every searcher: found again in the
-		// entry's text by the analysers (most of a search's CPU once rankings are shared).
-		hk := said + key(e.Kind, e.ID)
-		h, ok := ix.hits.get(gen, hk)
-		if !ok {
-			if hl == nil {
-				hl = ix.highlighter(words)
-			}
-			h = hitOf(e, hl)
-			ix.hits.put(gen, hk, h, 1, maxHits)
-		}
-		out.Hits = append(out.Hits, h)
-	}
-	return out, nil
+	return out, page, true
 }
 
 // may tells whether the searcher may read an entry of these readers: what the readers filter

@@ -56,6 +56,7 @@ type options struct {
 	editors, rooms, conns, docs, actions int
 	full                                 int
 	interval                             time.Duration
+	writers                              int // search: people posting meanwhile
 }
 
 func main() {
@@ -77,6 +78,7 @@ func main() {
 	flag.IntVar(&o.docs, "docs", 100, "idle: plans the connections are spread over")
 	flag.IntVar(&o.full, "full", 20, "coedit, rooms: editors per plan that keep and check every field of the plan; the others keep and check the field they type into (cheaper for the tool, which shares the cores)")
 	flag.IntVar(&o.actions, "actions", 4, "coedit, rooms: actions inserted into each new plan before editing (more fields to type into)")
+	flag.IntVar(&o.writers, "writers", 0, "search: people posting replies into theme forum threads meanwhile, each about once per -interval (at least 2 s, the server's rate limit), so the index changes under the searches")
 	flag.DurationVar(&o.interval, "interval", time.Second, "coedit, rooms: each editor makes one text change per interval (random phase)")
 	flag.StringVar(&o.profile, "profile", "", "coedit, rooms: write CPU profiles of the typing phase into this folder: eloload's own (eloload.cpu) and, when PPROF_ADDR is set (the started server inherits it), the server's (server.cpu)")
 	flag.StringVar(&o.origin, "origin", "", "Origin header of websocket connections (default: the server's URL, which eloload puts in ALLOWED_ORIGINS of the server it starts)")

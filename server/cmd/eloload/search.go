@@ -54,6 +54,10 @@ type searchRun struct {
 	RSSPeak   float64      `json:"serverPeakRssMiB"`
 	Settled   string       `json:"indexSettledAfter"` // from ready until the answers stopped growing
 	HitsShown float64      `json:"meanHitsPerSearch"`
+	// -writers: people posting meanwhile, their posts' latency and errors
+	Writers    int        `json:"writers,omitempty"`
+	Posts      latencyRow `json:"posts"`
+	PostErrors int64      `json:"postErrors,omitempty"`
 }
 
 type searchKind struct {
@@ -69,7 +73,13 @@ func runSearch(ctx context.Context, o options) error {
 	defer srv.stop()
 	hc := httpClient(o.users)
 	admin := &client{base: srv.base, http: hc}
-	fx, err := prepare(ctx, admin, o)
+	po := o
+	po.users += o.writers // the writers are other people than the searchers
+	fx, err := prepare(ctx, admin, po)
+	if err != nil {
+		return err
+	}
+	threads, err := themeThreads(ctx, admin, o.writers)
 	if err != nil {
 		return err
 	}
@@ -88,7 +98,7 @@ func runSearch(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	vus := make([]*client, o.users)
+	vus := make([]*client, o.users+o.writers)
 	var wg sync.WaitGroup
 	var signErr error
 	var mu sync.Mutex
@@ -116,7 +126,23 @@ func runSearch(ctx context.Context, o options) error {
 	defer cancel()
 	cpu0 := cpuSeconds(srv.pid)
 	began := time.Now()
-	for i, vu := range vus {
+	var posts hist
+	var postErrs int64
+	for i, vu := range vus[o.users:] {
+		wg.Add(1)
+		go func(i int, vu *client) {
+			defer wg.Done()
+			if d, err := writeLoop(loopCtx, vu, threads, i, o.interval, &posts, &mu); err > 0 {
+				mu.Lock()
+				postErrs += err
+				if len(failures) < 10 {
+					failures = append(failures, "post: "+d)
+				}
+				mu.Unlock()
+			}
+		}(i, vu)
+	}
+	for i, vu := range vus[:o.users] {
 		hists[i] = make([]hist, len(searchKinds))
 		wg.Add(1)
 		go func(i int, vu *client) {
@@ -200,6 +226,9 @@ func runSearch(ctx context.Context, o options) error {
 		r.Kinds = append(r.Kinds, searchKind{Name: name, latencyRow: row(&h)})
 	}
 	r.All = row(&all)
+	if o.writers > 0 {
+		r.Writers, r.Posts, r.PostErrors = o.writers, row(&posts), postErrs
+	}
 	if searches > 0 {
 		r.RPS = float64(searches) / elapsed.Seconds()
 		r.HitsShown = float64(hitsSeen) / float64(searches)
@@ -231,12 +260,78 @@ func runSearch(ctx context.Context, o options) error {
 	for _, k := range append(r.Kinds, searchKind{Name: "all searches", latencyRow: r.All}) {
 		fmt.Printf("%-30s %8d %9.1f %9.1f %9.1f %9.1f\n", k.Name, k.Count, k.P50, k.P95, k.P99, k.Max)
 	}
+	if r.Writers > 0 {
+		fmt.Printf("%-30s %8d %9.1f %9.1f %9.1f %9.1f  (%d writers, %d errors)\n", "POST a reply (writers)", r.Posts.Count, r.Posts.P50, r.Posts.P95, r.Posts.P99, r.Posts.Max, r.Writers, r.PostErrors)
+	}
 	fmt.Printf("%.0f searches/s, %.1f hits shown per search, %d errors; server CPU %.2f ms per search; server peak RSS %.0f MiB\n",
 		r.RPS, r.HitsShown, r.Errors, r.CPUPer, r.RSSPeak)
 	for _, f := range r.Failures {
 		fmt.Println("  failure:", f)
 	}
 	return nil
+}
+
+// themeThreads returns threads of the first theme forum (none when no one writes): the
+// writers of the search scenario reply to them.
+func themeThreads(ctx context.Context, c *client, writers int) ([]string, error) {
+	if writers == 0 {
+		return nil, nil
+	}
+	var list struct {
+		Forums []struct{ ID, Kind string }
+	}
+	if _, _, err := c.call(ctx, http.MethodGet, "/api/v1/forums", nil, &list); err != nil {
+		return nil, err
+	}
+	for _, f := range list.Forums {
+		if f.Kind != "theme" {
+			continue
+		}
+		var page struct {
+			Threads []struct{ ID string }
+		}
+		if _, _, err := c.call(ctx, http.MethodGet, "/api/v1/forums/"+f.ID+"?limit=100", nil, &page); err != nil {
+			return nil, err
+		}
+		var out []string
+		for _, t := range page.Threads {
+			out = append(out, t.ID)
+		}
+		if len(out) > 0 {
+			return out, nil
+		}
+	}
+	return nil, fmt.Errorf("no theme forum with threads to post into (is it the demo dataset?)")
+}
+
+// writeLoop posts replies with searched-for words into random threads, about once per every
+// (at least 2 s: the server's rate limit per person), until ctx ends; it returns the last
+// error and how many posts failed.
+func writeLoop(ctx context.Context, c *client, threads []string, i int, every time.Duration, h *hist, mu *sync.Mutex) (string, int64) {
+	every = max(every, 2*time.Second)
+	rng := rand.New(rand.NewPCG(uint64(i), 11))
+	var last string
+	var errs int64
+	for n := 0; ; n++ {
+		select {
+		case <-ctx.Done():
+			return last, errs
+		case <-time.After(every/2 + time.Duration(rng.Int64N(int64(every)))):
+		}
+		body := fmt.Sprintf("Kuormitus %d-%d: %s ja %s", i, n, searchWords[rng.IntN(len(searchWords))], searchWords[rng.IntN(len(searchWords))])
+		_, took, err := c.call(ctx, http.MethodPost, "/api/v1/threads/"+threads[rng.IntN(len(threads))]+"/posts", map[string]string{"body": body}, nil)
+		if ctx.Err() != nil {
+			return last, errs
+		}
+		if err != nil {
+			errs++
+			last = err.Error()
+			continue
+		}
+		mu.Lock()
+		h.add(took)
+		mu.Unlock()
+	}
 }
 
 // waitIndexed waits until the server has applied the start's backlog to its search index (the
