@@ -11,7 +11,7 @@
 // axe scans every new view. Every wait is for a condition, never for time.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ACCOUNTS, api, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
+import { ACCOUNTS, DEMO_PASSWORD, api, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 const FORUM = 'Ohjaamot';
@@ -38,11 +38,25 @@ test('a coordinator opens a peer circle; the invited coordinator joins it; then 
   await coord.keyboard.press('Enter');
   const title = `Kainuu ja Etelä-Savo ${Date.now().toString(36)}`;
   await coord.waitForFunction(() => document.activeElement?.id === 'circle-title');
+  // Sending too early: the button is not disabled; each missing field says why at the field and takes the focus.
+  const send = coord.getByRole('button', { name: t('fi', 'forums.openCircleSubmit') });
+  assert.equal(await send.isDisabled(), false);
+  await coord.keyboard.press('Enter');
+  await coord.getByText(t('fi', 'forums.circleTitleRequired')).waitFor();
+  assert.equal(await coord.evaluate(() => document.activeElement?.id), 'circle-title');
+  assert.equal(await coord.getByLabel(t('fi', 'forums.circleTitle'), { exact: true }).getAttribute('aria-invalid'), 'true');
   await coord.keyboard.type(title);
+  await coord.getByText(t('fi', 'forums.circleTitleRequired')).waitFor({ state: 'detached' });
+  await coord.keyboard.press('Enter');
+  await coord.getByText(t('fi', 'forums.circleInviteRequired')).waitFor();
+  await coord.waitForFunction(() => document.activeElement?.getAttribute('type') === 'checkbox');
+  assert.deepEqual(await scan(coord, 'forums-open-circle-errors'), []);
+  await coord.screenshot({ path: 'screenshots/forums-open-circle-errors.png', fullPage: true });
   assert.equal(await coord.getByLabel(t('fi', 'forums.circleTitle'), { exact: true }).inputValue(), title);
   const invite = coord.getByRole('group', { name: t('fi', 'forums.circleInvite') });
   await invite.getByRole('checkbox', { name: savo.name, exact: true }).check();
   await coord.getByText(t('fi', 'forums.circleInviteHint_one', { count: 1 })).waitFor();
+  assert.equal(await coord.getByText(t('fi', 'forums.circleInviteRequired')).count(), 0);
   assert.deepEqual(await scan(coord, 'forums-open-circle'), []);
   await coord.getByRole('button', { name: t('fi', 'forums.openCircleSubmit') }).click();
   await heading(coord, title);
@@ -141,6 +155,13 @@ test('cards per reader, refused links, the report queue and moving a thread', as
   // The coordinator reports the member's post.
   const first = coord.locator('#p1');
   await first.getByRole('button', { name: t('fi', 'forums.report') }).click();
+  // An empty reason: our own translated error at the field (no browser bubble), which keeps the focus.
+  await first.getByRole('button', { name: t('fi', 'forums.sendReport') }).click();
+  await first.getByText(t('fi', 'forums.reportReasonRequired')).waitFor();
+  assert.equal(await coord.evaluate(() => document.activeElement?.getAttribute('aria-invalid')), 'true');
+  assert.equal(await coord.evaluate(() => document.activeElement?.id), await first.getByLabel(t('fi', 'forums.reportReason')).getAttribute('id'));
+  assert.deepEqual(await scan(coord, 'forum-report-empty'), []);
+  await first.screenshot({ path: 'screenshots/forum-report-empty.png' });
   await first.getByLabel(t('fi', 'forums.reportReason')).fill('Mainontaa');
   await first.getByRole('button', { name: t('fi', 'forums.sendReport') }).click();
   await first.getByText(t('fi', 'forums.reported')).waitFor();
@@ -163,7 +184,9 @@ test('cards per reader, refused links, the report queue and moving a thread', as
   await admin.getByRole('status').filter({ hasText: t('fi', 'forums.reportsHidden', { title: threadTitle, number: 1 }) }).waitFor();
   await queue.getByRole('link', { name: `${threadTitle} #1` }).waitFor({ state: 'detached' });
   await admin.waitForFunction(() => document.activeElement?.id === 'forum-reports');
+  // The status belongs to the open list: showing the resolved ones clears it.
   await queue.getByRole('button', { name: t('fi', 'forums.reportsResolved') }).click();
+  await queue.getByText(t('fi', 'forums.reportsHidden', { title: threadTitle, number: 1 })).waitFor({ state: 'detached' });
   await queue.getByRole('listitem').filter({ hasText: `${threadTitle} #1` }).getByText(t('fi', 'forums.resolvedHidden', { name: '' }).trim(), { exact: false }).waitFor();
   assert.deepEqual(await scan(admin, 'forum-report-audit'), []);
   // The member sees their post hidden, live.
@@ -180,7 +203,16 @@ test('cards per reader, refused links, the report queue and moving a thread', as
   await dialog.getByRole('option', { name: target.names.fi }).waitFor({ state: 'attached' });
   assert.equal(await admin.evaluate(() => document.activeElement?.id), 'move-forum');
   assert.deepEqual(await scan(admin, 'forum-move-dialog'), []);
+  // Sending without a forum: the button is not disabled; the select says why and keeps the focus.
+  assert.equal(await dialog.getByRole('button', { name: t('fi', 'forums.moveSubmit') }).isDisabled(), false);
+  await dialog.getByRole('button', { name: t('fi', 'forums.moveSubmit') }).click();
+  await dialog.getByText(t('fi', 'forums.moveRequired')).waitFor();
+  assert.equal(await admin.evaluate(() => document.activeElement?.id), 'move-forum');
+  assert.equal(await dialog.getByLabel(t('fi', 'forums.moveTo')).getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(await scan(admin, 'forum-move-dialog-error'), []);
+  await admin.screenshot({ path: 'screenshots/forum-move-dialog-error.png' });
   await dialog.getByLabel(t('fi', 'forums.moveTo')).selectOption({ label: target.names.fi });
+  await dialog.getByText(t('fi', 'forums.moveRequired')).waitFor({ state: 'detached' });
   await dialog.getByRole('button', { name: t('fi', 'forums.moveSubmit') }).click();
   await dialog.waitFor({ state: 'detached' });
   await admin.getByRole('link', { name: t('fi', 'forums.backTo', { name: target.names.fi }) }).waitFor();
@@ -192,4 +224,58 @@ test('cards per reader, refused links, the report queue and moving a thread', as
   await heading(member, threadTitle);
   await member.getByRole('link', { name: t('fi', 'forums.backTo', { name: target.names.fi }) }).waitFor();
   assert.deepEqual([...member.errors, ...coord.errors, ...admin.errors], []);
+});
+
+test('a forum with more reports than a page: "show more" loads the rest, the focus goes to the first new entry', async () => {
+  // 54 open reports of 54 posts in another theme forum (9 each by 6 demo members: under the posting limit).
+  const forums = await api(env.server, 'GET', '/forums', { as: ACCOUNTS.admin });
+  const forum = forums.forums.find((f) => f.kind === 'theme' && f.names.fi === 'Laatutyö');
+  assert.ok(forum, 'the demo has the Laatutyö forum');
+  const page = await api(env.server, 'GET', `/forums/${forum.id}?limit=54`, { as: ACCOUNTS.admin });
+  assert.equal(page.threads.length, 54);
+  const posts = [];
+  for (const th of page.threads) posts.push({ id: (await api(env.server, 'GET', `/threads/${th.id}?limit=1`, { as: ACCOUNTS.admin })).posts[0].id, title: th.title });
+  const workspaces = await api(env.server, 'GET', '/workspaces', { as: ACCOUNTS.admin });
+  const reporters = [];
+  for (const ws of workspaces) {
+    for (const m of await api(env.server, 'GET', `/workspaces/${ws.id}/members`, { as: ACCOUNTS.admin })) {
+      if (reporters.length < 6 && m.email !== ACCOUNTS.admin && !reporters.includes(m.email)) reporters.push(m.email);
+    }
+    if (reporters.length === 6) break;
+  }
+  assert.equal(reporters.length, 6);
+  for (const [i, email] of reporters.entries()) {
+    const session = await fetch(`${env.server.baseURL}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+    const { accessToken } = await session.json();
+    for (const p of posts.slice(i * 9, i * 9 + 9)) {
+      const res = await fetch(`${env.server.baseURL}/api/v1/posts/${p.id}/reports`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({ reason: `Tarkistettava ${i}` }),
+      });
+      assert.equal(res.status, 204, await res.text());
+    }
+  }
+
+  const admin = await newPage(env.browser, env.server);
+  await signIn(admin, ACCOUNTS.admin);
+  await admin.goto(`/forums/${forum.id}`);
+  await heading(admin, 'Laatutyö');
+  await admin.getByRole('button', { name: t('fi', 'forums.reportsWithCount_other', { count: 54 }), exact: true }).click();
+  const queue = admin.getByRole('region', { name: t('fi', 'forums.reports'), exact: true });
+  const entries = queue.locator('ul.report-queue > li');
+  // The newest page first (50 reports of 50 posts); the oldest four follow on "show more".
+  await entries.nth(49).waitFor();
+  assert.equal(await entries.count(), 50);
+  const more = queue.getByRole('button', { name: t('fi', 'forums.moreReports') });
+  await more.focus();
+  await admin.keyboard.press('Enter');
+  await entries.nth(53).waitFor();
+  assert.equal(await entries.count(), 54);
+  await more.waitFor({ state: 'detached' });
+  // The focus is on the first entry "show more" brought: the oldest reports are of the first threads.
+  const focused = await admin.evaluate(() => document.activeElement?.textContent ?? '');
+  assert.equal(focused, `${posts[3].title} #1`);
+  assert.deepEqual(await scan(admin, 'forum-report-queue-more'), []);
+  assert.deepEqual(admin.errors, []);
 });

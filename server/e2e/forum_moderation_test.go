@@ -25,6 +25,114 @@ func (w *world) reports(as session, forum, state string) []reportView {
 	return out.Reports
 }
 
+// reportPage reads one page of a forum's reports.
+func (w *world) reportPage(as session, forum, query string) (reports []reportView, next string) {
+	w.t.Helper()
+	var out struct {
+		Reports []reportView
+		Next    string
+	}
+	w.must(200, "GET", "/api/v1/forums/"+forum+"/reports?"+query, as.Token, nil).json(w.t, &out)
+	return out.Reports, out.Next
+}
+
+// A forum with many reports pages through them: limit and cursor as the thread lists; the pages
+// together are the whole list once, newest first; a resolution between pages neither repeats nor
+// skips what is still open; the resolved list pages the same; bad paging gets 400 with the field.
+func TestForumReportsPage(t *testing.T) {
+	w := newWorld(t)
+	ohjaamo := refdata.DefaultID(refdata.Themes, "ohjaamo")
+	th := w.newForumThread(w.member, ohjaamo, "Paljon ilmoituksia", "Aloitus.")
+	posts := []string{th.Posts[0].ID}
+	for i := 1; i < 6; i++ {
+		posts = append(posts, w.post(w.member, th.Thread.ID, fmt.Sprintf("Viesti %d", i)).ID)
+	}
+	// 9 open reports of 6 posts; a report in another forum is never in this one's pages.
+	for i, id := range posts {
+		w.must(204, "POST", "/api/v1/posts/"+id+"/reports", w.savoMember.Token, map[string]string{"reason": fmt.Sprintf("Syy %d", i)})
+		if i%2 == 0 {
+			w.must(204, "POST", "/api/v1/posts/"+id+"/reports", w.nationalMember.Token, map[string]string{"reason": fmt.Sprintf("Toinen %d", i)})
+		}
+	}
+	other := w.newForumThread(w.member, refdata.DefaultID(refdata.Themes, "youth-guarantee"), "Muualla", "Toinen foorumi.")
+	w.must(204, "POST", "/api/v1/posts/"+other.Posts[0].ID+"/reports", w.nationalMember.Token, map[string]string{"reason": "Muualla"})
+
+	key := func(r reportView) string { return r.PostID + "/" + r.Reason }
+	all, next := w.reportPage(w.admin, ohjaamo, "state=open&limit=100")
+	if len(all) != 9 || next != "" || all[0].Reason != "Syy 5" {
+		t.Fatalf("every open report on one page: %d, next %q, first %+v", len(all), next, all[0])
+	}
+	var paged []string
+	cursor, pages := "", 0
+	for {
+		page, n := w.reportPage(w.admin, ohjaamo, "limit=4&cursor="+cursor)
+		pages++
+		for _, r := range page {
+			paged = append(paged, key(r))
+		}
+		if n == "" {
+			break
+		}
+		if len(page) != 4 || pages > 3 {
+			t.Fatalf("page %d: %d reports, next %q", pages, len(page), n)
+		}
+		cursor = n
+	}
+	var want []string
+	for _, r := range all {
+		want = append(want, key(r))
+	}
+	if pages != 3 || strings.Join(paged, ",") != strings.Join(want, ",") {
+		t.Fatalf("pages %d:\n%v\nwant\n%v", pages, paged, want)
+	}
+
+	// A moderator resolves a post of the second page while another reads the first: the second
+	// page, by the first page's cursor, holds the rest of the queue.
+	first, next := w.reportPage(w.admin, ohjaamo, "limit=4")
+	gone := all[5].PostID
+	w.must(200, "POST", "/api/v1/posts/"+gone+"/reports/resolve", w.admin.Token, map[string]string{"action": "dismiss"})
+	second, last := w.reportPage(w.admin, ohjaamo, "limit=10&cursor="+next)
+	seen := map[string]bool{}
+	for _, r := range append(first, second...) {
+		if seen[key(r)] {
+			t.Errorf("report %s twice", key(r))
+		}
+		seen[key(r)] = true
+	}
+	for _, r := range all {
+		if want := r.PostID != gone || inPage(first, r); seen[key(r)] != want {
+			t.Errorf("report %s: listed %v, want %v", key(r), seen[key(r)], want)
+		}
+	}
+	if last != "" {
+		t.Errorf("the last page has a next: %q", last)
+	}
+	// The resolved list pages the same way.
+	if done, n := w.reportPage(w.admin, ohjaamo, "state=resolved&limit=1"); len(done) != 1 || n == "" || done[0].PostID != gone || done[0].ResolvedByID == "" {
+		t.Errorf("resolved page: %+v next %q", done, n)
+	} else if rest, n := w.reportPage(w.admin, ohjaamo, "state=resolved&limit=1&cursor="+n); n != "" || len(rest) != 1 || rest[0].PostID != gone {
+		t.Errorf("resolved second page: %+v next %q", rest, n)
+	}
+
+	for _, q := range []string{"cursor=x", "cursor=-1", "cursor=99999", "cursor=01", "limit=0", "limit=101", "limit=a"} {
+		r := w.call("GET", "/api/v1/forums/"+ohjaamo+"/reports?"+q, w.admin.Token, nil)
+		if r.Status != 400 || r.errorCode() != "invalid_field" {
+			t.Errorf("%s: %d %s", q, r.Status, r.Body)
+		}
+	}
+	// Paging tells nobody else anything.
+	w.must(403, "GET", "/api/v1/forums/"+ohjaamo+"/reports?limit=1&cursor="+next, w.coord.Token, nil)
+}
+
+func inPage(page []reportView, r reportView) bool {
+	for _, x := range page {
+		if x.PostID == r.PostID && x.Reason == r.Reason {
+			return true
+		}
+	}
+	return false
+}
+
 // Members report posts; the forum's moderators see the open ones in a queue and resolve them
 // (dismiss, or hide the post); who resolved what is kept, also over a restart.
 func TestForumReportsQueueAndResolution(t *testing.T) {

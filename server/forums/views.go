@@ -475,29 +475,48 @@ const (
 	ReportsAll      = "all"
 )
 
-// Reports returns the reports of a forum's posts, newest first (moderators only): the open
-// ones (the queue), the resolved ones (who resolved what, when and how) or all.
-func (s *Service) Reports(p accounts.Principal, forumID, state string) ([]ReportView, error) {
+// Reports returns a page of the reports of a forum's posts, newest first (moderators only): the
+// open ones (the queue), the resolved ones (who resolved what, when and how) or all. cursor is ""
+// for the first page, then the next of the page before; next is "" after the last page.
+func (s *Service) Reports(p accounts.Principal, forumID, state, cursor string, limit int) (page []ReportView, next string, err error) {
 	if state == "" {
 		state = ReportsOpen
 	}
 	if state != ReportsOpen && state != ReportsResolved && state != ReportsAll {
-		return nil, apperr.Invalid("state", "state is open, resolved or all")
+		return nil, "", apperr.Invalid("state", "state is open, resolved or all")
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	from := len(s.reports) // the reports are kept oldest first and only appended: a position stays put
+	if cursor != "" {
+		n, err := strconv.Atoi(cursor)
+		if err != nil || n < 0 || n > len(s.reports) || strconv.Itoa(n) != cursor {
+			return nil, "", apperr.Invalid("cursor", "not a cursor of this list")
+		}
+		from = n
+	}
 	f, err := s.readable(p, forumID)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if !s.canModerate(p, f) {
-		return nil, apperr.New(apperr.Forbidden, "only the forum's moderators read its reports")
+		return nil, "", apperr.New(apperr.Forbidden, "only the forum's moderators read its reports")
 	}
+	page, next = s.reportsFrom(f, state, from, pageSize(limit))
+	return page, next, nil
+}
+
+// reportsFrom lists up to limit of f's reports in state from position from down (newest first),
+// and the cursor of the rest ("" when none is left). The caller holds s.mu.
+func (s *Service) reportsFrom(f *forum, state string, from, limit int) ([]ReportView, string) {
 	out := []ReportView{}
-	for i := len(s.reports) - 1; i >= 0; i-- {
+	for i := from - 1; i >= 0; i-- {
 		r := s.reports[i]
 		if r.post.thread.forum != f || (state == ReportsOpen && r.resolvedBy != "") || (state == ReportsResolved && r.resolvedBy == "") {
 			continue
+		}
+		if len(out) == limit {
+			return out, strconv.Itoa(i + 1)
 		}
 		v := ReportView{PostID: r.post.id, ThreadID: r.post.thread.id, ThreadTitle: r.post.thread.title, Number: r.post.n,
 			Excerpt: excerpt(r.post.body, 200), ReporterID: r.by, ReporterName: s.name(r.by), Reason: r.reason, At: r.at,
@@ -508,5 +527,5 @@ func (s *Service) Reports(p accounts.Principal, forumID, state string) ([]Report
 		}
 		out = append(out, v)
 	}
-	return out, nil
+	return out, ""
 }

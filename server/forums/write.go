@@ -418,12 +418,9 @@ func (s *Service) Resolve(ctx context.Context, p accounts.Principal, postID, act
 	}
 	s.mu.RLock()
 	f := po.thread.forum
+	all, _ := s.reportsFrom(f, ReportsResolved, len(s.reports), len(s.reports))
 	s.mu.RUnlock()
 	s.publish("forum:"+f.id, "reports", Live{})
-	all, err := s.Reports(p, f.id, ReportsResolved)
-	if err != nil {
-		return nil, err
-	}
 	out := []ReportView{}
 	for _, r := range all {
 		if r.PostID == postID && len(out) < open {

@@ -181,11 +181,22 @@ func (s *Server) forumReports(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out, err := s.svc.Forums.Reports(principal(c), id, state)
+	cursor, err := queryText(c, "cursor", 16)
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"reports": out})
+	limit, err := queryInt(c, "limit", forums.DefaultPage, 1, forums.MaxPage)
+	if err != nil {
+		return err
+	}
+	out, next, err := s.svc.Forums.Reports(principal(c), id, state, cursor, limit)
+	if err != nil {
+		return err
+	}
+	if next == "" {
+		return c.JSON(fiber.Map{"reports": out})
+	}
+	return c.JSON(fiber.Map{"reports": out, "next": next})
 }
 
 func (s *Server) getThread(c *fiber.Ctx) error {

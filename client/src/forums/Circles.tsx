@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Heading, Paragraph, StatusText } from 'suomifi-ui-components';
 import { useAuth } from '../auth/AuthContext';
-import { ErrorAlert, Loading, onSubmit } from '../components/common';
+import { ErrorAlert, Loading, errorField, onSubmit, useErrorText } from '../components/common';
 import { circleGroups, joinCircle, openCircle, type Forum } from './api';
 
 /** The groups the person coordinates (the server's rule: only a group's coordinator opens or joins a circle). */
@@ -16,7 +16,8 @@ export function useCoordinated(): string[] {
 /**
  * A coordinator opens a peer circle for their group and invites other groups; the invited groups'
  * coordinators see it in their forum list and join it, and then the members of every joined group
- * read and write in it.
+ * read and write in it. Sending without a name or an invited group says so at the field (the
+ * first such field takes the focus), as the server's refusals of a field do.
  */
 export function OpenCircle() {
   const { t } = useTranslation();
@@ -31,6 +32,9 @@ export function OpenCircle() {
   const mine = groups.data?.mine ?? [];
   // The button that showed the form is gone: the focus goes to the form's first field.
   const titleRef = useRef<HTMLInputElement>(null);
+  const inviteRef = useRef<HTMLFieldSetElement>(null);
+  const errorText = useErrorText();
+  const [missing, setMissing] = useState<{ title?: boolean; invite?: boolean }>({});
   const formShown = shown && !groups.isPending;
   useEffect(() => {
     if (formShown) titleRef.current?.focus();
@@ -38,11 +42,28 @@ export function OpenCircle() {
   const group = own || mine[0]?.id || '';
   const create = useMutation({
     mutationFn: () => openCircle(title, group, invite),
+    onError: (e) => {
+      if (errorField(e) === 'title') titleRef.current?.focus();
+      else if (errorField(e) === 'invite') inviteRef.current?.querySelector('input')?.focus();
+    },
     onSuccess: (f) => {
       void qc.invalidateQueries({ queryKey: ['forums', 'list'] });
       navigate(`/forums/${f.id}`);
     },
   });
+  const serverField = errorField(create.error);
+  const fieldError = (f: 'title' | 'invite', text: string) => (missing[f] ? text : serverField === f ? errorText(create.error) : '');
+  const titleError = fieldError('title', t('forums.circleTitleRequired'));
+  const inviteError = fieldError('invite', t('forums.circleInviteRequired'));
+  const submit = () => {
+    if (create.isPending) return;
+    const m = { title: title.trim() === '', invite: invite.length === 0 };
+    setMissing(m);
+    create.reset();
+    if (m.title) titleRef.current?.focus();
+    else if (m.invite) inviteRef.current?.querySelector('input')?.focus();
+    else create.mutate();
+  };
   if (coordinated.length === 0) return null;
   return (
     <section aria-labelledby="circle-new">
@@ -59,9 +80,23 @@ export function OpenCircle() {
       ) : groups.isPending ? (
         <Loading />
       ) : (
-        <form id="circle-form" className="forum-form circle-form" onSubmit={onSubmit(() => create.mutate())}>
+        <form id="circle-form" className="forum-form circle-form" noValidate onSubmit={onSubmit(submit)}>
           <label htmlFor="circle-title">{t('forums.circleTitle')}</label>
-          <input id="circle-title" ref={titleRef} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
+          <input
+            id="circle-title"
+            ref={titleRef}
+            value={title}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              setMissing((m) => ({ ...m, title: false }));
+            }}
+            maxLength={200}
+            aria-invalid={titleError ? true : undefined}
+            aria-describedby={titleError ? 'circle-title-status' : undefined}
+          />
+          <StatusText id="circle-title-status" status={titleError ? 'error' : 'default'}>
+            {titleError}
+          </StatusText>
           {mine.length > 1 ? (
             <>
               <label htmlFor="circle-group">{t('forums.circleGroup')}</label>
@@ -76,7 +111,7 @@ export function OpenCircle() {
           ) : (
             <p className="forum-meta">{t('forums.circleFor', { name: mine[0]?.name ?? '' })}</p>
           )}
-          <fieldset aria-describedby="circle-invite-hint">
+          <fieldset ref={inviteRef} aria-describedby={inviteError ? 'circle-invite-hint circle-invite-status' : 'circle-invite-hint'} className={inviteError ? 'field-invalid' : undefined}>
             <legend>{t('forums.circleInvite')}</legend>
             <p id="circle-invite-hint" className="forum-meta">
               {t('forums.circleInviteHint', { count: invite.length })}
@@ -86,14 +121,21 @@ export function OpenCircle() {
                 <input
                   type="checkbox"
                   checked={invite.includes(g.id)}
-                  onChange={(e) => setInvite((l) => (e.target.checked ? [...l, g.id] : l.filter((x) => x !== g.id)))}
+                  onChange={(e) => {
+                    const on = e.target.checked;
+                    setInvite((l) => (on ? [...l, g.id] : l.filter((x) => x !== g.id)));
+                    setMissing((m) => ({ ...m, invite: false }));
+                  }}
                 />{' '}
                 {g.name}
               </label>
             ))}
           </fieldset>
-          <ErrorAlert error={groups.error ?? create.error} />
-          <Button type="submit" disabled={create.isPending || invite.length === 0 || title.trim() === ''}>
+          <StatusText id="circle-invite-status" status={inviteError ? 'error' : 'default'}>
+            {inviteError}
+          </StatusText>
+          <ErrorAlert error={groups.error ?? (serverField === 'title' || serverField === 'invite' ? null : create.error)} />
+          <Button type="submit" disabled={create.isPending}>
             {t('forums.openCircleSubmit')}
           </Button>
         </form>

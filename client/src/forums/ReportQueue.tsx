@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { ErrorAlert, Loading, RelativeTime, StatusMessage } from '../components/common';
 import { useEvents } from '../events/useEvents';
 import { forumReports, resolveReports, type Report, type ReportState, type Resolution } from './api';
@@ -10,15 +10,30 @@ import { forumReports, resolveReports, type Report, type ReportState, type Resol
 /**
  * A forum's reports for its moderators: the open ones as a queue (each post's reports resolved at
  * once: dismissed, or the post hidden), and the resolved ones with who resolved what and how.
- * New reports and resolutions by other moderators arrive live (forum:<id>, kind reports).
+ * New reports and resolutions by other moderators arrive live (forum:<id>, kind reports). A forum
+ * with hundreds of reports pages: "show more" loads the next page (the focus goes to its first entry).
  */
 export function ReportQueue({ forumId }: { forumId: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [state, setState] = useState<ReportState>('open');
-  const q = useQuery({ queryKey: ['forums', 'reports', forumId, state], queryFn: () => forumReports(forumId, state) });
+  const q = useInfiniteQuery({
+    queryKey: ['forums', 'reports', forumId, state],
+    queryFn: ({ pageParam }) => forumReports(forumId, state, pageParam || undefined),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next,
+  });
+  const reports = q.data?.pages.flatMap((p) => p.reports);
   useEvents(`forum:${forumId}`, 'reports', () => void qc.invalidateQueries({ queryKey: ['forums', 'reports', forumId] }));
+  // What the moderator's last resolution did; it belongs to the list it was made in.
   const [done, setDone] = useState('');
+  const show = (s: ReportState) => {
+    setState(s);
+    setDone('');
+  };
+  // After "show more", the focus goes to the first entry it brought (the button may be gone).
+  const listRef = useRef<HTMLUListElement>(null);
+  const [focusFrom, setFocusFrom] = useState(-1);
   // The resolved entry leaves the list with the button that had the focus: the focus goes to the
   // queue's heading (the status line says what happened), not to the page's start.
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -32,28 +47,34 @@ export function ReportQueue({ forumId }: { forumId: string }) {
   });
   // One entry per post: its reports resolve together.
   const byPost = new Map<string, Report[]>();
-  for (const r of q.data ?? []) {
+  for (const r of reports ?? []) {
     const key = state === 'resolved' ? `${r.postId}-${r.resolvedAt}` : r.postId;
     byPost.set(key, [...(byPost.get(key) ?? []), r]);
   }
+  const entries = byPost.size;
+  useEffect(() => {
+    if (focusFrom < 0 || entries <= focusFrom) return;
+    listRef.current?.querySelectorAll<HTMLAnchorElement>(':scope > li > div > span > a')[focusFrom]?.focus();
+    setFocusFrom(-1);
+  }, [focusFrom, entries]);
   return (
     <section aria-labelledby="forum-reports">
       <Heading variant="h2" id="forum-reports" ref={headingRef} tabIndex={-1}>
         {t('forums.reports')}
       </Heading>
       <div className="forum-tools" role="group" aria-label={t('forums.reportsShow')}>
-        <button type="button" aria-pressed={state === 'open'} onClick={() => setState('open')}>
+        <button type="button" aria-pressed={state === 'open'} onClick={() => show('open')}>
           {t('forums.reportsOpen')}
         </button>
-        <button type="button" aria-pressed={state === 'resolved'} onClick={() => setState('resolved')}>
+        <button type="button" aria-pressed={state === 'resolved'} onClick={() => show('resolved')}>
           {t('forums.reportsResolved')}
         </button>
       </div>
       <StatusMessage>{done}</StatusMessage>
       <ErrorAlert error={q.error ?? resolve.error} />
       {q.isPending ? <Loading /> : null}
-      {q.data?.length === 0 ? <Paragraph>{state === 'open' ? t('forums.noReports') : t('forums.noResolvedReports')}</Paragraph> : null}
-      <ul className="thread-list report-queue">
+      {reports?.length === 0 ? <Paragraph>{state === 'open' ? t('forums.noReports') : t('forums.noResolvedReports')}</Paragraph> : null}
+      <ul className="thread-list report-queue" ref={listRef}>
         {[...byPost.entries()].map(([key, rs]) => {
           const r = rs[0];
           const headingId = `report-${key}`;
@@ -99,6 +120,20 @@ export function ReportQueue({ forumId }: { forumId: string }) {
           );
         })}
       </ul>
+      {q.hasNextPage ? (
+        <div className="forum-pager">
+          <Button
+            variant="secondary"
+            disabled={q.isFetchingNextPage}
+            onClick={() => {
+              setFocusFrom(entries);
+              void q.fetchNextPage();
+            }}
+          >
+            {t('forums.moreReports')}
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
 }

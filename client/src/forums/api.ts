@@ -139,8 +139,9 @@ export const startThread = (forumId: string, title: string, body: string) =>
   api<ThreadPage>(`/forums/${forumId}/threads`, { method: 'POST', body: { title, body } });
 export const visitForum = (id: string) => api<void>(`/forums/${id}/visit`, { method: 'POST' });
 export const followForum = (id: string, following: boolean) => api<void>(`/forums/${id}/follow`, { method: 'PUT', body: { following } });
-export const forumReports = (id: string, state: ReportState = 'open') =>
-  api<{ reports: Report[] }>(`/forums/${id}/reports`, { query: { state } }).then((r) => r.reports);
+/** A page of a forum's reports, newest first; next is the cursor of the page after (absent after the last). */
+export const forumReports = (id: string, state: ReportState = 'open', cursor?: string) =>
+  api<{ reports: Report[]; next?: string }>(`/forums/${id}/reports`, { query: { state, cursor, limit: PAGE } });
 export const resolveReports = (postId: string, action: Resolution) =>
   api<{ reports: Report[] }>(`/posts/${postId}/reports/resolve`, { method: 'POST', body: { action } }).then((r) => r.reports);
 export const circleGroups = () => api<{ mine: CircleGroup[]; others: CircleGroup[] }>('/forums/circles/groups');

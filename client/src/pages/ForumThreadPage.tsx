@@ -6,7 +6,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert, Loading, Page, RelativeTime, StatusMessage, onSubmit, useLang } from '../components/common';
 import { useEvents, useEventsReady } from '../events/useEvents';
 import {
-  REACTIONS, deletePost, editPost, forumName, getThread, markRead, moderate, postHistory, preview, react, reply, reportPost,
+  REACTIONS, deletePost, editPost, forumName, getThread, markRead, moderate, postHistory, preview, react, reply,
   type LiveChange, type Post, type ThreadPage,
 } from '../forums/api';
 import { MentionInput, type MentionValue } from '../comments/MentionInput';
@@ -14,6 +14,7 @@ import { encodeMentions } from '../comments/mentions';
 import { MAX_POST, getPost, threadMentionable } from '../forums/api';
 import { MoveThread } from '../forums/MoveThread';
 import { PostCards } from '../forums/PostCards';
+import { ReportForm } from '../forums/ReportForm';
 import '../forums/forums.css';
 import { LevelControl } from '../notifications/LevelControl';
 
@@ -326,7 +327,6 @@ function PostItem({
   const [draft, setDraft] = useState('');
   const [history, setHistory] = useState<{ body: string; html: string; at: string }[] | null>(null);
   const [reporting, setReporting] = useState(false);
-  const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const run = (p: Promise<Post | void>) =>
     p.then((r) => {
@@ -445,19 +445,14 @@ function PostItem({
         </div>
       ) : null}
       {reporting ? (
-        <form
-          onSubmit={onSubmit(() =>
-            void reportPost(post.id, reason).then(() => {
-              setReporting(false);
-              setReason('');
-              setNote(t('forums.reported'));
-            }, onError),
-          )}
-        >
-          <label htmlFor={`report-${post.id}`}>{t('forums.reportReason')}</label>
-          <input id={`report-${post.id}`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} required />
-          <button type="submit">{t('forums.sendReport')}</button>
-        </form>
+        <ReportForm
+          postId={post.id}
+          onSent={() => {
+            setReporting(false);
+            setNote(t('forums.reported'));
+          }}
+          onError={onError}
+        />
       ) : null}
       <div role="status" className="post-meta">
         {note}
