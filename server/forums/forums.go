@@ -212,8 +212,10 @@ type post struct {
 	n         int // 1, 2, … in the thread
 	author    string
 	body      string
-	html      atomic.Pointer[string] // rendered on first view (not at load)
-	refs      atomic.Pointer[[]ref]  // links to practices and plans, found on first view
+	html      atomic.Pointer[string]       // rendered on first view (not at load)
+	refs      atomic.Pointer[[]ref]        // links to practices and plans, found on first view
+	ver       uint64                       // counts the changes to what the post shows (edit, removal, hiding)
+	pieces    [2]atomic.Pointer[postPiece] // its encoded JSON (encode.go): as read by all, and by its moderators when hidden
 	quote     string
 	created   time.Time
 	edited    time.Time
@@ -502,6 +504,9 @@ func (s *Service) apply(ev Event) error {
 		if p == nil {
 			return fmt.Errorf("%s: no post %s", ev.Kind, ev.Post)
 		}
+		if ev.Kind != evReact {
+			p.ver++ // what it shows changed: its encoded JSON is out of date
+		}
 		switch ev.Kind {
 		case evEdit:
 			p.history = append(p.history, revision{body: p.body, at: p.lastAt()})
@@ -565,6 +570,7 @@ func (s *Service) apply(ev Event) error {
 		}
 		if ev.Action == ResolveHide {
 			p.hidden = true
+			p.ver++
 		}
 	case evRead:
 		m := s.reads[ev.By]

@@ -422,21 +422,28 @@ func (s *Service) thread(p accounts.Principal, threadID string, after, before, l
 		return ThreadPage{}, err
 	}
 	mod := s.canModerate(p, th.forum)
-	from := max(0, after) // index of the first post
-	if before > 0 {
-		from = max(0, min(before-1, len(th.posts))-limit)
-	}
-	from = min(from, len(th.posts))
-	to := min(from+limit, len(th.posts))
-	if before > 0 {
-		to = min(max(before-1, 0), len(th.posts))
-	}
+	from, to := pageOf(len(th.posts), after, before, limit)
 	out := ThreadPage{Thread: s.head(p, th, time.Time{}), Forum: s.forumHead(p, th.forum), Posts: make([]PostView, 0, to-from),
 		CanWrite: s.canWrite(p, th.forum) && (!th.locked || mod), CanModerate: mod, HasBefore: from > 0, HasAfter: to < len(th.posts)}
 	for _, po := range th.posts[from:to] {
 		out.Posts = append(out.Posts, s.viewPost(p, po, mod))
 	}
 	return out, nil
+}
+
+// pageOf is the posts [from, to) of a thread's page: after post number `after`, or the page
+// that ends just before post number `before`, or from the start.
+func pageOf(posts, after, before, limit int) (from, to int) {
+	from = max(0, after) // index of the first post
+	if before > 0 {
+		from = max(0, min(before-1, posts)-limit)
+	}
+	from = min(from, posts)
+	to = min(from+limit, posts)
+	if before > 0 {
+		to = min(max(before-1, 0), posts)
+	}
+	return from, to
 }
 
 // History returns a post's earlier bodies, oldest first.

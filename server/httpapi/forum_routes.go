@@ -37,7 +37,14 @@ func (s *Server) forumRoutes(api fiber.Router) {
 }
 
 func (s *Server) listForums(c *fiber.Ctx) error {
-	return c.JSON(fiber.Map{"forums": s.svc.Forums.Forums(principal(c))})
+	return sendJSON(c, s.svc.Forums.ForumsJSON(principal(c)))
+}
+
+// sendJSON answers with JSON the forums wrote themselves (from the posts' kept JSON).
+func sendJSON(c *fiber.Ctx, raw []byte) error {
+	c.Response().SetBodyRaw(raw)
+	c.Response().Header.SetContentType(fiber.MIMEApplicationJSON)
+	return nil
 }
 
 type circleInput struct {
@@ -79,11 +86,11 @@ func (s *Server) getForum(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out, err := s.svc.Forums.Forum(principal(c), id, cursor, limit)
+	out, err := s.svc.Forums.ForumJSON(principal(c), id, cursor, limit)
 	if err != nil {
 		return err
 	}
-	return c.JSON(out)
+	return sendJSON(c, out)
 }
 
 type forumThreadInput struct {
@@ -216,11 +223,11 @@ func (s *Server) getThread(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out, err := s.svc.Forums.Thread(principal(c), id, after, before, limit)
+	out, err := s.svc.Forums.ThreadJSON(principal(c), id, after, before, limit)
 	if err != nil {
 		return err
 	}
-	return c.JSON(out)
+	return sendJSON(c, out)
 }
 
 type moderationInput struct {

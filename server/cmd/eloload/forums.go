@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -167,7 +168,8 @@ func runForums(ctx context.Context, o options) error {
 	}
 	runCtx, stop := context.WithTimeout(ctx, o.duration)
 	defer stop()
-	cpu0 := cpuSeconds(env.srv.pid)
+	stopProfiles := startProfiles(env, o.duration)
+	cpu0, tool0 := cpuSeconds(env.srv.pid), cpuSeconds(os.Getpid())
 	began := time.Now()
 	var wg sync.WaitGroup
 	var postsSent, seq int64
@@ -224,8 +226,11 @@ func runForums(ctx context.Context, o options) error {
 	}
 	wg.Wait()
 	elapsed := time.Since(began)
-	cpu := cpuSeconds(env.srv.pid) - cpu0
+	cpu, tool := cpuSeconds(env.srv.pid)-cpu0, cpuSeconds(os.Getpid())-tool0
 	load := loadAverage()
+	if err := stopProfiles(); err != nil {
+		return err
+	}
 	// Let the last posts arrive (bounded: a lost delivery is counted as missing, not waited for).
 	deadline := time.Now().Add(3 * time.Second)
 	want := func() int { ops.mu.Lock(); defer ops.mu.Unlock(); return len(ops.delivery) }
@@ -254,7 +259,8 @@ func runForums(ctx context.Context, o options) error {
 		total += len(ds)
 		fmt.Printf("%-26s %8d %9s %9s %9s %9s %7d\n", k, len(ds), ms(pct(ds, .5)), ms(pct(ds, .95)), ms(pct(ds, .99)), ms(pct(ds, 1)), ops.errs[k])
 	}
-	fmt.Printf("requests/s: %.0f; server CPU %.2f ms per request (posts included); load average %s\n", float64(total)/elapsed.Seconds(), cpu*1000/float64(max(total, 1)), load)
+	fmt.Printf("requests/s: %.0f; server CPU %.3f ms per request (posts included), eloload %.3f ms; load average %s\n",
+		float64(total)/elapsed.Seconds(), cpu*1000/float64(max(total, 1)), tool*1000/float64(max(total, 1)), load)
 	posted := len(ops.took["post a reply"])
 	fmt.Printf("\npost -> every listener of the thread (events socket): %d deliveries of %d posts x %d listeners (%d missing)\n",
 		len(ops.delivery), posted, len(emails), max(0, posted*len(emails)-len(ops.delivery)))

@@ -80,7 +80,7 @@ func main() {
 	flag.IntVar(&o.actions, "actions", 4, "coedit, rooms: actions inserted into each new plan before editing (more fields to type into)")
 	flag.IntVar(&o.writers, "writers", 0, "search: people posting replies into theme forum threads meanwhile, each about once per -interval (at least 2 s, the server's rate limit), so the index changes under the searches")
 	flag.DurationVar(&o.interval, "interval", time.Second, "coedit, rooms: each editor makes one text change per interval (random phase)")
-	flag.StringVar(&o.profile, "profile", "", "coedit, rooms: write CPU profiles of the typing phase into this folder: eloload's own (eloload.cpu) and, when PPROF_ADDR is set (the started server inherits it), the server's (server.cpu)")
+	flag.StringVar(&o.profile, "profile", "", "coedit, rooms, forums: write CPU profiles of the typing phase into this folder: eloload's own (eloload.cpu) and, when PPROF_ADDR is set (the started server inherits it), the server's (server.cpu)")
 	flag.StringVar(&o.origin, "origin", "", "Origin header of websocket connections (default: the server's URL, which eloload puts in ALLOWED_ORIGINS of the server it starts)")
 	flag.Parse()
 	if o.editors == 0 {
