@@ -9,6 +9,7 @@ package main
 // listener (p50/p95/p99 over every delivery).
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -17,6 +18,7 @@ import (
 	"net/http"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -180,6 +182,7 @@ func runForums(ctx context.Context, o options) error {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(uint64(ui), 7))
 			nextPost := time.Now().Add(time.Duration(rng.Int64N(int64(every))))
+			var buf bytes.Buffer // the answers' bytes, reused
 			for runCtx.Err() == nil {
 				if time.Now().After(nextPost) {
 					seqMu.Lock()
@@ -197,21 +200,25 @@ func runForums(ctx context.Context, o options) error {
 				}
 				f := forums[rng.IntN(len(forums))]
 				var op, path string
+				var want answer
 				switch r := rng.IntN(10); {
 				case r == 0:
-					op, path = "forum list", "/api/v1/forums"
+					op, path, want = "forum list", "/api/v1/forums", answer{prefix: `{"forums":[{"id":`}
 				case r <= 2:
-					op, path = "open a forum", "/api/v1/forums/"+f.id
+					op, path, want = "open a forum", "/api/v1/forums/"+f.id, answer{prefix: `{"forum":{"id":"` + f.id + `"`, holds: `"threads":[{"id":`}
 				case r == 3 && f.next != "":
-					op, path = "forum, 2nd page", "/api/v1/forums/"+f.id+"?cursor="+f.next
+					op, path, want = "forum, 2nd page", "/api/v1/forums/"+f.id+"?cursor="+f.next, answer{prefix: `{"forum":{"id":"` + f.id + `"`, holds: `"threads":[{"id":`}
 				case r <= 6:
-					op, path = "open a thread", "/api/v1/threads/"+f.threads[rng.IntN(len(f.threads))]
+					id := f.threads[rng.IntN(len(f.threads))]
+					op, path, want = "open a thread", "/api/v1/threads/"+id, answer{prefix: `{"thread":{"id":"` + id + `"`, holds: `"posts":[{"id":`, first: 1}
 				case r == 7:
-					op, path = "long thread, first page", "/api/v1/threads/"+long
+					op, path, want = "long thread, first page", "/api/v1/threads/"+long, answer{prefix: `{"thread":{"id":"` + long + `"`, holds: `"posts":[{"id":`, first: 1}
 				default:
-					op, path = "long thread, random page", fmt.Sprintf("/api/v1/threads/%s?after=%d", long, rng.IntN(1950))
+					after := rng.IntN(1950)
+					op, path = "long thread, random page", fmt.Sprintf("/api/v1/threads/%s?after=%d", long, after)
+					want = answer{prefix: `{"thread":{"id":"` + long + `"`, holds: `"posts":[{"id":`, first: after + 1}
 				}
-				_, d, err := c.call(runCtx, http.MethodGet, path, nil, nil)
+				d, err := c.get(runCtx, path, &buf, want)
 				if runCtx.Err() == nil {
 					ops.add(op, d, err)
 				}
@@ -269,3 +276,57 @@ func runForums(ctx context.Context, o options) error {
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
+
+// answer is what a page's JSON must hold, checked without decoding it (the tool shares the
+// server's cores): how it begins (the forum's or thread's id), a list that is not empty, and
+// for a thread's page the number of its first post.
+type answer struct {
+	prefix, holds string
+	first         int // the first post's number; 0: not checked
+}
+
+func (a answer) check(b []byte) error {
+	if !bytes.HasPrefix(b, []byte(a.prefix)) {
+		return fmt.Errorf("the answer does not begin with %s: %.80s", a.prefix, b)
+	}
+	i := bytes.Index(b, []byte(a.holds))
+	if i < 0 {
+		return fmt.Errorf("the answer holds no %s", a.holds)
+	}
+	if a.first > 0 {
+		n := []byte(`"number":`)
+		j := bytes.Index(b[i:], n)
+		if j < 0 || !bytes.HasPrefix(b[i+j+len(n):], []byte(strconv.Itoa(a.first)+",")) {
+			return fmt.Errorf("the page does not begin with post %d", a.first)
+		}
+	}
+	return nil
+}
+
+// get reads a page into buf (reused across calls) and checks it.
+func (c *client) get(ctx context.Context, path string, buf *bytes.Buffer, want answer) (time.Duration, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+path, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	began := time.Now()
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return time.Since(began), err
+	}
+	buf.Reset()
+	_, err = buf.ReadFrom(resp.Body)
+	resp.Body.Close()
+	took := time.Since(began)
+	if err != nil {
+		return took, err
+	}
+	if resp.StatusCode >= 300 {
+		return took, fmt.Errorf("GET %s: %d %s", path, resp.StatusCode, strings.TrimSpace(buf.String()))
+	}
+	if err := want.check(buf.Bytes()); err != nil {
+		return took, fmt.Errorf("GET %s: %w", path, err)
+	}
+	return took, nil
+}
