@@ -151,3 +151,23 @@ func TestCachedEqualsFresh(t *testing.T) {
 		t.Errorf("nothing answered from the caches: %d answers, %d rankings", h, rh)
 	}
 }
+
+// Tokenizing a text once for the three analysers marks what analysing it three times does.
+func TestSharedTokensHighlightAlike(t *testing.T) {
+	ix := newIndex(t)
+	texts := []string{"Ohjaamon jalkautuva ohjaus tavoittaa nuoret ohjaamoissa ja OHJAAMOIHIN.", "Handledningen sker i samarbete med arbetsgivare; handledning för ungdomar.",
+		"Työnantajien ja oppilaitosten yhteistyö: työnantajayhteistyö, the employers' cooperation and the ohjaamo.", strings.Repeat("laadun laatutyö verkoston ", 200)}
+	for _, q := range []string{"ohjaamo", "ohj", "handledning", "työnantaja yhteistyö", "laatu verkosto", "the", "ungdomar samarbete"} {
+		shared := ix.highlighter(Words(q))
+		if shared.tokenizer == nil {
+			t.Fatal("the analysers do not share their tokenizer")
+		}
+		alone := ix.highlighter(Words(q))
+		alone.tokenizer = nil
+		for _, text := range texts {
+			if a, b := shared.spans(text, 0), alone.spans(text, 0); !reflect.DeepEqual(a, b) {
+				t.Errorf("%q in %.40q: shared %v, alone %v", q, text, a, b)
+			}
+		}
+	}
+}

@@ -62,12 +62,12 @@ type Index struct {
 	both      bleve.IndexAlias // cold and hot, for searches without words (hot's ids prefixed hotID)
 	dir       string           // scratch directory of the bleve indexes
 
-	mu       sync.Mutex // guards entries, vers, pending, inHot, epoch and applying
-	entries  map[string]Entry
-	vers     map[string]uint64 // a number per Put of the key (highlighted hits are cached by it)
+	mu       sync.Mutex       // guards slots (and what they hold), live, seq, pending, inHot, epoch and applying
+	slots    map[string]*slot // by key, kept when the entry is removed (rankings point at them)
+	live     int              // slots holding an entry
 	seq      uint64
 	pending  map[string]*Entry // nil: remove
-	inHot    map[string]bool   // keys changed since the last compaction: their state is hot's
+	inHot    map[string]bool   // keys changed since the last compaction: their state is hot's (and their slot's hot)
 	epoch    uint64            // grows when keys move from hot to cold
 	applying int               // changes taken from pending, not yet searchable
 	wake     chan struct{}
@@ -90,6 +90,15 @@ type Index struct {
 	OnFlush func(changes int, took time.Duration)
 	stop    chan struct{}
 	done    chan struct{}
+}
+
+// slot holds a key's entry: rankings point at it, so reading a ranking of thousands of matches
+// needs no lookup by key.
+type slot struct {
+	e    Entry
+	ver  uint64 // a number per Put (highlighted hits are cached by it)
+	live bool   // false: removed (or not put yet)
+	hot  bool   // its state is hot's (inHot)
 }
 
 // New returns an empty index with its background writer running; Close stops it.
@@ -122,7 +131,7 @@ func New() (*Index, error) {
 		tiers[i] = b
 	}
 	ix := &Index{cold: tiers[0], hot: tiers[1], both: bleve.NewIndexAlias(tiers[0], tiers[1]), dir: dir,
-		entries: map[string]Entry{}, vers: map[string]uint64{}, pending: map[string]*Entry{}, inHot: map[string]bool{},
+		slots: map[string]*slot{}, pending: map[string]*Entry{}, inHot: map[string]bool{},
 		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	go ix.writer()
 	return ix, nil
@@ -169,9 +178,16 @@ func (ix *Index) Put(e Entry) {
 	e.Readers.Workspaces = clone(e.Readers.Workspaces)
 	k := key(e.Kind, e.ID)
 	ix.mu.Lock()
-	ix.entries[k] = e
+	sl := ix.slots[k]
+	if sl == nil {
+		sl = &slot{}
+		ix.slots[k] = sl
+	}
+	if !sl.live {
+		ix.live++
+	}
 	ix.seq++
-	ix.vers[k] = ix.seq
+	sl.e, sl.ver, sl.live = e, ix.seq, true
 	ix.pending[k] = &e
 	ix.mu.Unlock()
 	ix.poke()
@@ -181,8 +197,10 @@ func (ix *Index) Put(e Entry) {
 func (ix *Index) Remove(kind, id string) {
 	k := key(kind, id)
 	ix.mu.Lock()
-	delete(ix.entries, k)
-	delete(ix.vers, k)
+	if sl := ix.slots[k]; sl != nil && sl.live {
+		ix.live--
+		sl.e, sl.live = Entry{}, false
+	}
 	ix.pending[k] = nil
 	ix.mu.Unlock()
 	ix.poke()
@@ -192,14 +210,16 @@ func (ix *Index) Remove(kind, id string) {
 func (ix *Index) Len() int {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	return len(ix.entries)
+	return ix.live
 }
 
 func (ix *Index) entry(k string) (Entry, bool) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	e, ok := ix.entries[k]
-	return e, ok
+	if sl := ix.slots[k]; sl != nil && sl.live {
+		return sl.e, true
+	}
+	return Entry{}, false
 }
 
 func (ix *Index) poke() {
@@ -278,7 +298,8 @@ func (ix *Index) Flush() error {
 		if compact { // hot's keys go to cold too, as they are now
 			for k := range ix.inHot {
 				if _, ok := todo[k]; !ok {
-					if e, ok := ix.entries[k]; ok {
+					if sl := ix.slots[k]; sl != nil && sl.live {
+						e := sl.e
 						todo[k] = &e
 					} else {
 						todo[k] = nil
@@ -334,6 +355,12 @@ func (ix *Index) applyHot(todo map[string]*Entry) error {
 	ix.mu.Lock()
 	for k := range todo {
 		ix.inHot[k] = true
+		sl := ix.slots[k]
+		if sl == nil { // removed without having been put
+			sl = &slot{}
+			ix.slots[k] = sl
+		}
+		sl.hot = true
 	}
 	ix.mu.Unlock()
 	return nil
@@ -359,6 +386,7 @@ func (ix *Index) compact(todo map[string]*Entry) error {
 		if ix.inHot[k] {
 			drop[k] = nil
 			delete(ix.inHot, k)
+			ix.slots[k].hot = false
 		}
 	}
 	ix.epoch++
@@ -608,10 +636,11 @@ func (ix *Index) Search(s Searcher, q Query) (Result, error) {
 	return out, nil
 }
 
-// ranked is a match of a ranking: the entry's key and its score.
+// ranked is a match of a ranking: the entry's key, its score and its slot.
 type ranked struct {
 	k     string
 	score float64
+	s     *slot
 }
 
 // rank returns every match of a tier in relevance order, from the tier's rankings of its
@@ -636,7 +665,7 @@ func (ix *Index) rank(tier bleve.Index, c *rankings, gen uint64, rk, prefix stri
 		}
 		out = make([]ranked, len(res.Hits))
 		for i, h := range res.Hits {
-			out[i] = ranked{strings.TrimPrefix(h.ID, prefix), h.Score}
+			out[i] = ranked{k: strings.TrimPrefix(h.ID, prefix), score: h.Score}
 		}
 		// Equal scores by key: bleve's order of ties is the order of its segments, which its
 		// merges change, so a ranking made again would differ from a cached one.
@@ -646,6 +675,13 @@ func (ix *Index) rank(tier bleve.Index, c *rankings, gen uint64, rk, prefix stri
 			}
 			return strings.Compare(a.k, b.k)
 		})
+		ix.mu.Lock()
+		for i := range out {
+			if out[i].s = ix.slots[out[i].k]; out[i].s == nil { // not put yet: bleve holds only what was
+				out[i].s = &slot{}
+			}
+		}
+		ix.mu.Unlock()
 		break
 	}
 	c.put(gen, rk, out, len(out), maxRanked)
@@ -731,18 +767,18 @@ func (ix *Index) readRanked(s Searcher, q Query, cold, hot []ranked, epoch uint6
 			if j >= len(hot) || (i < len(cold) && cold[i].score >= hot[j].score) {
 				r = cold[i]
 				i++
-				if ix.inHot[r.k] {
+				if r.s.hot {
 					continue // hot holds its state
 				}
 			} else {
 				r = hot[j]
 				j++
-				if !ix.inHot[r.k] {
+				if !r.s.hot {
 					continue // handed back to cold
 				}
 			}
-			e, ok := ix.entries[r.k]
-			if !ok || !s.may(e.Readers) {
+			e := &r.s.e
+			if !r.s.live || !s.may(e.Readers) {
 				continue // removed since, or not the searcher's to read
 			}
 			if !q.NoCounts {
@@ -752,7 +788,7 @@ func (ix *Index) readRanked(s Searcher, q Query, cold, hot []ranked, epoch uint6
 				continue
 			}
 			if out.Total >= q.Offset && len(page) < q.Limit {
-				page = append(page, shown{r.k, e, ix.vers[r.k]})
+				page = append(page, shown{r.k, *e, r.s.ver})
 			}
 			out.Total++
 		}
