@@ -437,6 +437,7 @@ const PAGES = [
         await page.keyboard.press('Space');
       }
       await page.getByRole('table', { name: new RegExp(t(lang, 'national.byQualityDimension')) }).waitFor();
+      await page.getByRole('table', { name: t(lang, 'national.practices.compareCaption') }).waitFor();
     },
   },
 ];

@@ -66,14 +66,15 @@ export function NationalCellPage() {
   );
 }
 
-/** The region's published practices on the national goal (the first ten, and a link to all of them in the library). */
+/** The region's published practices on the national goal under the period and theme filters, as the
+ * dashboard counts them (the first ten, and a link to all of them in the library). */
 function CellPractices({ region, nationalGoal, filter }: { region: string; nationalGoal: string; filter: NationalFilter }) {
   const { t } = useTranslation();
   const theme = filter.theme.length === 1 ? filter.theme[0] : undefined;
   // Under the national key: a newly published practice (the `national` topic) refetches it.
   const q = useQuery({
-    queryKey: ['national', 'cell-practices', region, nationalGoal, theme ?? ''],
-    queryFn: () => listPractices({ region, nationalGoal, theme, limit: 10 }),
+    queryKey: ['national', 'cell-practices', region, nationalGoal, theme ?? '', filter.period.join(',')],
+    queryFn: () => listPractices({ region, nationalGoal, theme, period: filter.period, limit: 10 }),
   });
   return (
     <section className="panel" aria-labelledby="cell-practices-h" data-testid="cell-practices">
@@ -94,7 +95,6 @@ function CellPractices({ region, nationalGoal, filter }: { region: string; natio
             <p>
               <Link to={libraryHref(region, nationalGoal, filter)}>{t('national.cellPractices.all', { count: q.data.total })}</Link>
             </p>
-            {filter.period.length > 0 ? <p className="muted">{t('national.cellPractices.note')}</p> : null}
           </>
         )
       ) : q.isPending ? (

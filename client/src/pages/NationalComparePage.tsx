@@ -1,4 +1,5 @@
-// Two or more regions side by side: by national goal and by quality dimension.
+// Two or more regions side by side: by national goal and by quality dimension, with their good
+// practices per national goal (live: the `national` topic refetches the comparison).
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -6,6 +7,7 @@ import { Paragraph } from 'suomifi-ui-components';
 import { ErrorAlert, Loading, Page, RelativeTime, localized, useLang } from '../components/common';
 import { compareRegions, emptyFilter, getNationalDashboard, toQuery, type NationalComparison, type NationalRef, type NationalSummary } from '../national/api';
 import { StatusChart } from '../national/charts';
+import { ComparePractices } from '../national/practices';
 import { NationalFilters, useNationalFilter, useNationalLive } from '../national/filters';
 import { SummaryFigures, goalsAndActions } from '../national/format';
 import '../national/national.css';
@@ -56,6 +58,7 @@ export function NationalComparePage() {
             cell={(r, i) => d.regions[r].dimensions[i]}
             d={d}
           />
+          <ComparePractices d={d} filter={filter} />
           <StatusChart
             title={t('national.chartByRegion')}
             rowHeader={t('national.region')}

@@ -7,7 +7,7 @@ import { useAuth } from '../auth/AuthContext';
 import { listWorkspaces } from '../api/endpoints';
 import { ORGANISATION_TYPES } from '../api/types';
 import { ErrorAlert, Loading, Page, useRefName } from '../components/common';
-import { listPractices, type PracticeQuery } from '../practices/api';
+import { listPractices, periodEnds, periodOf, type PracticeQuery } from '../practices/api';
 import { RefSelect, StateTag } from '../practices/common';
 import '../practices/practices.css';
 
@@ -38,8 +38,17 @@ export function PracticesPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
+  const periods = params.getAll('period').filter(Boolean);
+  const setPeriod = (period: string) => {
+    const next = new URLSearchParams(params);
+    next.delete('period');
+    if (period) next.set('period', period);
+    setParams(next, { replace: true });
+    setShown(PAGE_SIZE);
+  };
   const query: PracticeQuery = { limit: shown };
   for (const f of FILTERS) if (get(f)) (query as Record<string, string>)[f] = get(f);
+  if (periods.length > 0) query.period = periods;
   const list = useQuery({
     queryKey: ['practices', 'list', query, user?.id ?? ''],
     queryFn: () => listPractices(query),
@@ -77,6 +86,7 @@ export function PracticesPage() {
             ))}
           </select>
         </div>
+        <PeriodFilter periods={periods} onChange={setPeriod} />
         {user ? (
           <div className="practice-select">
             <label htmlFor="pf-status">{t('practices.show')}</label>
@@ -86,6 +96,7 @@ export function PracticesPage() {
             </select>
           </div>
         ) : null}
+        <PeriodNote periods={periods} onClear={() => setPeriod('')} />
       </div>
       <ErrorAlert error={list.error} />
       <div role="status" className="result-count">
@@ -129,5 +140,72 @@ export function PracticesPage() {
         </Button>
       ) : null}
     </Page>
+  );
+}
+
+/** The first years a select offers (and every year a period in the address names). */
+const FIRST_YEAR = 2015;
+
+/**
+ * First published between two years (either end may stay open), kept in the address as one
+ * `period`. A link from the national overview may carry several periods (its period filter's
+ * alternatives): PeriodNote names them until the person chooses years here.
+ */
+function PeriodFilter({ periods, onChange }: { periods: string[]; onChange: (period: string) => void }) {
+  const { t } = useTranslation();
+  const ends = periods.map(periodEnds);
+  const one = periods.length === 1 && ends[0] ? ends[0] : null;
+  const thisYear = new Date().getFullYear();
+  const years = new Set<number>();
+  for (let y = thisYear; y >= FIRST_YEAR; y--) years.add(y);
+  for (const e of ends) for (const y of [e?.from, e?.to]) if (y) years.add(y);
+  const options = [...years].sort((a, b) => b - a);
+  const from = one?.from ?? null;
+  const to = one?.to ?? null;
+  const pick = (v: string) => (v ? Number(v) : null);
+  const select = (id: string, label: string, value: number | null, set: (v: number | null) => void) => (
+    <div className="practice-select">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => set(pick(e.target.value))}>
+        <option value="">{t('practices.anyYear')}</option>
+        {options.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <fieldset className="practice-period">
+      <legend>{t('practices.firstPublished')}</legend>
+      {select('pf-from', t('practices.publishedFrom'), from, (v) => onChange(periodOf(v, to)))}
+      {select('pf-to', t('practices.publishedTo'), to, (v) => onChange(periodOf(from, v)))}
+    </fieldset>
+  );
+}
+
+/** Names the periods the year selects cannot show (several, from a link), with a button to remove them. */
+function PeriodNote({ periods, onClear }: { periods: string[]; onClear: () => void }) {
+  const { t } = useTranslation();
+  const ends = periods.map(periodEnds);
+  if (periods.length === 0 || (periods.length === 1 && ends[0])) return null;
+  const named = periods
+    .map((p, i) => {
+      const e = ends[i];
+      if (!e) return p;
+      if (e.from === e.to) return String(e.from);
+      if (e.from === null) return t('practices.periodUntil', { year: e.to });
+      if (e.to === null) return t('practices.periodFrom', { year: e.from });
+      return `${e.from}–${e.to}`;
+    })
+    .join(t('practices.periodOr'));
+  return (
+    <p className="practice-periods-note" data-testid="period-note">
+      {t('practices.publishedIn', { periods: named })}{' '}
+      <Button variant="secondaryNoBorder" onClick={onClear}>
+        {t('practices.anyPeriod')}
+      </Button>
+    </p>
   );
 }

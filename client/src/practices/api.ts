@@ -105,8 +105,28 @@ export interface PracticeQuery {
   orgType?: string;
   status?: '' | 'published' | 'drafts';
   q?: string;
+  /** First published in one of these periods ("2026", "2025-2027", "2025-", "-2027"). */
+  period?: string[];
   limit?: number;
   offset?: number;
+}
+
+/** A period of the library's filter as its ends (null: open); null when it is not one. */
+export function periodEnds(period: string): { from: number | null; to: number | null } | null {
+  const m = /^\s*(\d{4})?\s*(?:([-–])\s*(\d{4})?)?\s*$/.exec(period);
+  if (!m || (!m[1] && !m[3])) return null;
+  const from = m[1] ? Number(m[1]) : null;
+  const to = m[2] ? (m[3] ? Number(m[3]) : null) : from;
+  if (from !== null && to !== null && to < from) return null;
+  return { from, to };
+}
+
+/** The period of the ends ("2026" for one year, "2025-" or "-2027" with an open end); '' for none. */
+export function periodOf(from: number | null, to: number | null): string {
+  if (from === null && to === null) return '';
+  if (from !== null && to !== null && from > to) [from, to] = [to, from];
+  if (from === to) return String(from);
+  return `${from ?? ''}-${to ?? ''}`;
 }
 
 export interface Adoption {
@@ -136,8 +156,15 @@ export interface PracticeLink {
 const enc = encodeURIComponent;
 const p = (id: string, rest = '') => `/practices/${enc(id)}${rest}`;
 
-export const listPractices = (query: PracticeQuery) =>
-  api<{ items: PracticeItem[]; total: number }>('/practices', { query: query as Record<string, string | number | undefined> });
+export function listPractices(query: PracticeQuery) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (k === 'period') for (const period of v as string[]) params.append(k, period);
+    else if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return api<{ items: PracticeItem[]; total: number }>(qs ? `/practices?${qs}` : '/practices');
+}
 export const getPractice = (id: string) => api<Practice>(p(id));
 export const createPractice = (workspaceId: string, fields: PracticeFields) =>
   api<Practice>('/practices', { method: 'POST', body: { workspaceId, ...fields } });
