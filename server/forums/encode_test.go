@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/elo-workspace/elo-workspace/server/accounts"
+	"github.com/elo-workspace/elo-workspace/server/watching"
 )
 
 // renamable names people and lets a test rename them.
@@ -234,4 +236,82 @@ func TestAppendStringAsEncodingJSON(t *testing.T) {
 			t.Errorf("%q: got %s, want %s", s, got, want)
 		}
 	}
+}
+
+// The forum counts kept for each reader (threads, unread, last activity) are always those
+// counted afresh: after new threads and posts, reads, hiding, moving, and levels chosen.
+func TestKeptForumCountsAsCountedAfresh(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newTest(t, &memEvents{})
+	levels := watching.New(&memChoices{})
+	if err := levels.Load(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s.UseLevels(levels)
+	a, b := accounts.Principal{UserID: alice}, accounts.Principal{UserID: bob}
+	admin := accounts.Principal{UserID: "ad0000000000000000000000", IsAdmin: true}
+	readers := []accounts.Principal{a, b, admin}
+	check := func(when string) {
+		t.Helper()
+		kept := map[string][]byte{}
+		for _, p := range readers {
+			kept[p.UserID], _ = json.Marshal(s.Forums(p))
+		}
+		s.mu.Lock()
+		for _, f := range s.forums {
+			f.counts = nil
+		}
+		s.mu.Unlock()
+		for _, p := range readers {
+			fresh, _ := json.Marshal(s.Forums(p))
+			if !bytes.Equal(kept[p.UserID], fresh) {
+				t.Fatalf("%s: %s's kept counts\n%s\nare not those counted afresh\n%s", when, p.UserID[:4], kept[p.UserID], fresh)
+			}
+		}
+	}
+	var ths []string
+	for i := range 3 {
+		page, err := s.Start(ctx, a, themeID, NewThread{Title: fmt.Sprintf("Ketju %d", i), Body: "Alku"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ths = append(ths, page.Thread.ID)
+		check("a thread started")
+	}
+	if _, err := s.Start(ctx, a, wsA, NewThread{Title: "Oma", Body: "Alku"}); err != nil {
+		t.Fatal(err)
+	}
+	check("a group's thread")
+	if _, err := s.Reply(ctx, b, ths[0], "Vastaus", ""); err != nil {
+		t.Fatal(err)
+	}
+	check("a reply")
+	if err := s.Read(ctx, b, ths[0], 2); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Read(ctx, a, ths[1], 1); err != nil {
+		t.Fatal(err)
+	}
+	check("read")
+	if err := s.SetLevel(ctx, b, "", ths[2], watching.Mute); err != nil {
+		t.Fatal(err)
+	}
+	check("a thread muted")
+	if err := s.SetLevel(ctx, a, themeID, "", watching.Mute); err != nil {
+		t.Fatal(err)
+	}
+	check("a forum muted")
+	if err := s.Follow(ctx, a, "", ths[1], true); err != nil {
+		t.Fatal(err)
+	}
+	check("a thread of a muted forum watched")
+	on := true
+	if _, err := s.Moderate(ctx, admin, ths[1], Moderation{Hidden: &on}); err != nil {
+		t.Fatal(err)
+	}
+	check("a thread hidden")
+	if _, err := s.Reply(ctx, b, ths[2], "Toinen", ""); err != nil {
+		t.Fatal(err)
+	}
+	check("a reply to a muted thread")
 }

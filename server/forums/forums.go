@@ -258,6 +258,12 @@ type forum struct {
 	circle    *circle
 	threads   []*thread // by last activity, newest first (ties by id)
 	follows   map[string]bool
+	// ver counts the changes its threads' counts for a reader depend on (threads, posts,
+	// hiding, moving, reads, follows: mu held to change it); counts keeps each reader's counts
+	// at a ver (views.go: viewForum).
+	ver    uint64
+	cmu    sync.Mutex
+	counts map[countKey]forumCounts
 }
 
 type circle struct {
@@ -291,6 +297,10 @@ type Service struct {
 	fetchTook time.Duration
 
 	people People // mention suggestions (mentionable.go); nil: none
+
+	// levels counts the changes of people's levels on forums and threads (SetLevel, the only
+	// way they change): each reader's kept forum counts hold the count they were made at.
+	levels atomic.Uint64
 }
 
 type bucket struct {
@@ -474,6 +484,7 @@ func (s *Service) apply(ev Event) error {
 		c := &circle{id: ev.Forum, title: ev.Title, by: ev.By, invited: ev.Workspaces, joined: []string{ev.Workspace}, created: ev.At}
 		s.forums[c.id] = &forum{id: c.id, kind: KindCircle, circle: c, follows: map[string]bool{}}
 	case evJoin:
+		defer s.changed(s.forums[ev.Forum])
 		f := s.forums[ev.Forum]
 		if f == nil || f.circle == nil {
 			return fmt.Errorf("join: no circle %s", ev.Forum)
@@ -487,6 +498,7 @@ func (s *Service) apply(ev Event) error {
 			return fmt.Errorf("thread %s: no forum %s or already there", ev.Thread, ev.Forum)
 		}
 		th := &thread{id: ev.Thread, forum: f, title: ev.Title, author: ev.By, created: ev.At, last: ev.At, follows: map[string]bool{}}
+		f.ver++
 		s.threads[th.id] = th
 		f.threads = append(f.threads, th)
 		s.addPost(th, ev)
@@ -499,6 +511,7 @@ func (s *Service) apply(ev Event) error {
 		s.addPost(th, ev)
 		th.last = ev.At
 		th.forum.touch(th)
+		th.forum.ver++
 	case evEdit, evDelete, evHide, evReact:
 		p := s.posts[ev.Post]
 		if p == nil {
@@ -542,6 +555,7 @@ func (s *Service) apply(ev Event) error {
 		if ev.Hidden != nil {
 			th.hidden = *ev.Hidden
 		}
+		th.forum.ver++
 	case evMove:
 		th := s.threads[ev.Thread]
 		to := s.forumOf(ev.Forum)
@@ -549,6 +563,8 @@ func (s *Service) apply(ev Event) error {
 			return fmt.Errorf("move: no thread %s or forum %s", ev.Thread, ev.Forum)
 		}
 		th.forum.drop(th)
+		th.forum.ver++
+		to.ver++
 		th.forum = to
 		to.threads = append(to.threads, th)
 		s.sortThreads(to)
@@ -579,6 +595,9 @@ func (s *Service) apply(ev Event) error {
 			s.reads[ev.By] = m
 		}
 		m[ev.Thread] = max(m[ev.Thread], ev.UpTo)
+		if th := s.threads[ev.Thread]; th != nil {
+			th.forum.ver++
+		}
 	case evVisit:
 		m := s.visits[ev.By]
 		if m == nil {
@@ -591,9 +610,11 @@ func (s *Service) apply(ev Event) error {
 		if ev.Thread != "" {
 			if th := s.threads[ev.Thread]; th != nil {
 				set = th.follows
+				th.forum.ver++
 			}
 		} else if f := s.forumOf(ev.Forum); f != nil {
 			set = f.follows
+			f.ver++
 		}
 		if set == nil {
 			return fmt.Errorf("follow: nothing to follow")
@@ -607,6 +628,13 @@ func (s *Service) apply(ev Event) error {
 		return fmt.Errorf("unknown event kind %q", ev.Kind)
 	}
 	return nil
+}
+
+// changed marks that a forum's threads' counts for its readers are to be counted again.
+func (s *Service) changed(f *forum) {
+	if f != nil {
+		f.ver++
+	}
 }
 
 func (s *Service) addPost(th *thread, ev Event) {

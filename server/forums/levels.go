@@ -85,6 +85,7 @@ func (s *Service) SetLevel(ctx context.Context, p accounts.Principal, forumID, t
 	if err != nil {
 		return err
 	}
+	defer s.levels.Add(1) // after the change: the forum counts kept for readers are out of date
 	if f != nil {
 		s.ensure(f)
 		return s.d.Levels.Set(ctx, p.UserID, watching.Forum, f.id, level)

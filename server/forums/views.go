@@ -152,25 +152,63 @@ func (s *Service) name(id string) string {
 	return u.Name
 }
 
+// countKey is a reader of a forum's counts: they depend on the person, whether they moderate
+// it (they count hidden threads) and whether they muted it.
+type countKey struct {
+	user       string
+	mod, muted bool
+}
+
+// forumCounts are a forum's counts for a reader, as at the forum's ver and the levels' count.
+type forumCounts struct {
+	ver, levels     uint64
+	threads, unread int
+	lastAt          time.Time
+}
+
 func (s *Service) viewForum(p accounts.Principal, f *forum) ForumView {
 	v := s.forumHead(p, f)
-	reads := s.reads[p.UserID]
-	mod := v.CanModerate
-	for _, th := range f.threads {
-		if th.hidden && !mod {
-			continue
+	k := countKey{user: p.UserID, mod: v.CanModerate, muted: v.Level == watching.Mute}
+	levels := s.levels.Load() // before counting: a level chosen meanwhile makes the counts out of date
+	f.cmu.Lock()
+	c, ok := f.counts[k]
+	f.cmu.Unlock()
+	if !ok || c.ver != f.ver || c.levels != levels {
+		c = s.count(p, f, k)
+		c.ver, c.levels = f.ver, levels
+		f.cmu.Lock()
+		if f.counts == nil {
+			f.counts = map[countKey]forumCounts{}
 		}
-		v.Threads++
-		if v.LastAt == nil {
-			at := th.last
-			v.LastAt = &at
-		}
-		if reads[th.id] < len(th.posts) && !s.muted(p.UserID, th, v.Level == watching.Mute) {
-			v.Unread++
-		}
-
+		f.counts[k] = c
+		f.cmu.Unlock()
+	}
+	v.Threads, v.Unread = c.threads, c.unread
+	if !c.lastAt.IsZero() {
+		at := c.lastAt
+		v.LastAt = &at
 	}
 	return v
+}
+
+// count counts a forum's threads for a reader: those they see, the newest activity among them,
+// and those with posts they have not read (not counting the threads they muted).
+func (s *Service) count(p accounts.Principal, f *forum, k countKey) forumCounts {
+	var c forumCounts
+	reads := s.reads[p.UserID]
+	for _, th := range f.threads {
+		if th.hidden && !k.mod {
+			continue
+		}
+		c.threads++
+		if c.lastAt.IsZero() {
+			c.lastAt = th.last
+		}
+		if reads[th.id] < len(th.posts) && !s.muted(p.UserID, th, k.muted) {
+			c.unread++
+		}
+	}
+	return c
 }
 
 // forumHead is a forum without its counts (a thread's page shows only its name and rights).
