@@ -143,3 +143,74 @@ test('the plan editor shows, on an action, the good practices linked to it', asy
   await heading(page, practice.name);
   assert.deepEqual(page.errors, []);
 });
+
+/**
+ * Resolves once the page's next events socket has said it is ready (subscribed to the person's
+ * topic). The frame listener is attached as the socket appears, so the ready frame is never missed.
+ */
+function eventsReady(page) {
+  return new Promise((resolve) => {
+    const onSocket = (ws) => {
+      if (!ws.url().includes('/api/v1/events/socket')) return;
+      ws.on('framereceived', (f) => {
+        if (String(f.payload).includes('"ready"')) {
+          page.off('websocket', onSocket);
+          resolve();
+        }
+      });
+    };
+    page.on('websocket', onSocket);
+  });
+}
+
+async function tab(context) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  return page;
+}
+
+test("a level chosen in one tab shows in the person's other tabs without a reload", async () => {
+  const { server, browser } = env;
+  const person = ACCOUNTS.national;
+  const { forums } = await api(server, 'GET', '/forums', { as: person });
+  const forum = forums.find((f) => f.kind === 'theme');
+  const title = `Monessa välilehdessä ${Date.now().toString(36)}`;
+  const started = await api(server, 'POST', `/forums/${forum.id}/threads`, { as: ACCOUNTS.etelaSavoMember, body: { title, body: 'Aloitus.' } });
+  const path = `/threads/${started.thread.id}`;
+
+  const a = await newPage(browser, server);
+  await signIn(a, person);
+  const aReady = eventsReady(a);
+  await a.goto(path);
+  await heading(a, title);
+  await aReady;
+  // The same thread in a second tab, the notifications page in a third.
+  const b = await tab(a.context());
+  const bReady = eventsReady(b);
+  await b.goto(path);
+  await heading(b, title);
+  await bReady;
+  const c = await tab(a.context());
+  const cReady = eventsReady(c);
+  await c.goto('/notifications');
+  await heading(c, t('fi', 'notifications.title'));
+  await cReady;
+  await c.getByRole('heading', { name: t('fi', 'levels.listTitle') }).waitFor();
+  assert.equal(await c.getByRole('link', { name: title }).count(), 0);
+  assert.equal(await pressed(b), t('fi', 'levels.normal'));
+
+  // Muted in the first tab: the second shows it pressed (and its meaning), the list gains the thread.
+  await choose(a, 'mute');
+  await control(b).getByRole('button', { name: t('fi', 'levels.mute'), exact: true, pressed: true }).waitFor();
+  await b.getByText(t('fi', 'levels.hints.forum.mute')).waitFor();
+  await control(c, title).getByRole('button', { name: t('fi', 'levels.mute'), exact: true, pressed: true }).waitFor();
+  // Changed back from the list: both thread tabs follow.
+  await choose(c, 'watch', title);
+  await control(a).getByRole('button', { name: t('fi', 'levels.watch'), exact: true, pressed: true }).waitFor();
+  await control(b).getByRole('button', { name: t('fi', 'levels.watch'), exact: true, pressed: true }).waitFor();
+  // The first tab's "saved: muted" is gone: it no longer says what is shown.
+  assert.equal(await a.getByRole('status').filter({ hasText: t('fi', 'levels.saved', { level: t('fi', 'levels.mute') }) }).count(), 0);
+  await b.screenshot({ path: 'screenshots/levels-other-tab.png' });
+  assert.deepEqual([...a.errors, ...b.errors, ...c.errors], []);
+});

@@ -158,6 +158,7 @@ func (a *App) load(ctx context.Context) error {
 	a.Forums, a.forumLog = newForums(db, a.Reference, a.Workspaces, a.Accounts, a.Events, a.Notifications, searchIndex{&a.Search}, log)
 	a.Practices.SetThreads(practiceThreads{a.Forums})
 	a.Levels = watching.New(store.NewTable[watching.Choice](db, "notification_levels"))
+	a.Levels.PublishWith(a.Events.Publish)
 	a.Forums.UseLevels(a.Levels)
 	a.Practices.UseLevels(a.Levels)
 	a.Forums.SetLinks(forumLinks{a.Practices, a.Documents, a.Workspaces})

@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/elo-workspace/elo-workspace/server/refdata"
@@ -287,5 +289,31 @@ func TestPlanPracticeLinksShowOnlyReadablePractices(t *testing.T) {
 		if got := names(s); len(got) != 1 || got[0] != "Työnantajakahvila@a1" {
 			t.Errorf("%s sees: %v", s.Email, got)
 		}
+	}
+}
+
+// A level chosen in one tab reaches the person's other tabs live (their own topic, kind level),
+// and nobody else's; choosing the level already chosen sends nothing.
+func TestLevelChangesReachThePersonsOtherTabs(t *testing.T) {
+	w := newWorld(t)
+	ohjaamo := refdata.DefaultID(refdata.Themes, "ohjaamo")
+	th := w.newForumThread(w.member, ohjaamo, "Tasot välilehdillä", "Aloitus.")
+	tab := w.listen(w.coord)
+	other := w.listen(w.savoMember)
+	w.setLevel(w.coord, "threads/"+th.Thread.ID, "mute")
+	w.setLevel(w.coord, "threads/"+th.Thread.ID, "mute") // unchanged: no event
+	w.setLevel(w.coord, "forums/"+ohjaamo, "watch")
+	for _, want := range []struct{ kind, id, level string }{{"thread", th.Thread.ID, "mute"}, {"forum", ohjaamo, "watch"}} {
+		ev := tab.next("event")
+		var got struct{ Kind, ID, Level string }
+		if err := json.Unmarshal(ev.Data, &got); err != nil || ev.Topic != "user:"+w.coord.UserID || ev.Kind != "level" ||
+			got.Kind != want.kind || got.ID != want.id || got.Level != want.level {
+			t.Fatalf("level event: %s (want %+v)", ev.Raw, want)
+		}
+	}
+	// The other person hears nothing of it: their next message is their own change.
+	w.setLevel(w.savoMember, "threads/"+th.Thread.ID, "watch")
+	if ev := other.next("event"); !strings.Contains(string(ev.Raw), `"level":"watch"`) || ev.Topic != "user:"+w.savoMember.UserID {
+		t.Errorf("the other person's first event: %s", ev.Raw)
 	}
 }

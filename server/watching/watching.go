@@ -12,6 +12,9 @@
 // Storage (FERRETDB.md): a choice is appended, never updated; the newest choice for a target
 // wins. Everything is loaded at start and kept current by this service's own writes, each
 // stored before it is applied.
+//
+// Live: a stored change is published on the person's own topic (user:<id>, kind level), so
+// their other open tabs show the new level without a reload.
 package watching
 
 import (
@@ -23,7 +26,18 @@ import (
 	"time"
 
 	"github.com/elo-workspace/elo-workspace/server/apperr"
+	"github.com/elo-workspace/elo-workspace/server/events"
 )
+
+// EventKind is the kind of the live event of a changed level on the person's own topic.
+const EventKind = "level"
+
+// Change is a changed level as published live.
+type Change struct {
+	Kind  string `json:"kind"` // forum, thread, practice
+	ID    string `json:"id"`
+	Level string `json:"level"`
+}
 
 // Levels.
 const (
@@ -63,8 +77,9 @@ type key struct{ kind, target string }
 
 // Store is every person's choices in memory.
 type Store struct {
-	table Table
-	now   func() time.Time
+	table   Table
+	now     func() time.Time
+	publish func(topic, kind string, data any) // nil: nothing is published
 
 	wmu      sync.Mutex // one writer: choices are stored in sequence order
 	mu       sync.RWMutex
@@ -77,6 +92,9 @@ type Store struct {
 func New(t Table) *Store {
 	return &Store{table: t, now: time.Now, byUser: map[string]map[key]Choice{}, watchers: map[key]map[string]bool{}}
 }
+
+// PublishWith sets how changes are published live (events.Bus.Publish); call before use.
+func (s *Store) PublishWith(publish func(topic, kind string, data any)) { s.publish = publish }
 
 // Load reads every stored choice.
 func (s *Store) Load(ctx context.Context) error {
@@ -155,6 +173,9 @@ func (s *Store) Set(ctx context.Context, user, kind, target, level string) error
 	s.seq = c.Seq
 	s.apply(c)
 	s.mu.Unlock()
+	if s.publish != nil {
+		s.publish(events.UserTopic(user), EventKind, Change{Kind: kind, ID: target, Level: level})
+	}
 	return nil
 }
 

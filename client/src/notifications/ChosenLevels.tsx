@@ -2,11 +2,12 @@
 // page), each with a link and the same control to change it.
 import { useTranslation } from 'react-i18next';
 import { Link as RRLink } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { ErrorAlert, Loading, useLang } from '../components/common';
 import { LevelControl } from './LevelControl';
-import { LEVELS_KEY, listLevels, type ChosenLevel } from './levels';
+import { useEvents, useEventsReady } from '../events/useEvents';
+import { LEVEL_EVENT, LEVELS_KEY, listLevels, type ChosenLevel } from './levels';
 import './levels.css';
 
 function title(c: ChosenLevel, lang: string): string {
@@ -18,6 +19,11 @@ export function ChosenLevels() {
   const { t } = useTranslation();
   const lang = useLang();
   const q = useQuery({ queryKey: LEVELS_KEY, queryFn: listLevels });
+  // A level chosen in another tab (a new entry, or a changed one) shows here; after a reconnection
+  // the list is read again (changes meanwhile were missed).
+  const qc = useQueryClient();
+  useEvents('user', LEVEL_EVENT, () => void qc.invalidateQueries({ queryKey: LEVELS_KEY }));
+  useEventsReady(() => void qc.invalidateQueries({ queryKey: LEVELS_KEY }));
   return (
     <section aria-labelledby="chosen-levels-heading" className="chosen-levels-section">
       <Heading variant="h2" id="chosen-levels-heading">

@@ -1,11 +1,12 @@
 // "Notifications: Watching / Normal / Muted" on a forum, a thread or a practice: three toggle
 // buttons in a labelled group (one pressed), the chosen level's meaning below, and a status
-// message when it is saved.
+// message when it is saved. A level the person chooses in another tab shows here live.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert, StatusMessage } from '../components/common';
-import { LEVELS, LEVELS_KEY, setLevel, type Level, type LevelKind } from './levels';
+import { useEvents } from '../events/useEvents';
+import { LEVEL_EVENT, LEVELS, LEVELS_KEY, setLevel, type Level, type LevelChange, type LevelKind } from './levels';
 import './levels.css';
 
 export function LevelControl({ kind, id, level, compact, name }: { kind: LevelKind; id: string; level?: Level; compact?: boolean; name?: string }) {
@@ -14,13 +15,23 @@ export function LevelControl({ kind, id, level, compact, name }: { kind: LevelKi
   const labelId = useId();
   const hintId = useId();
   const [chosen, setChosen] = useState<Level | null>(null);
-  const [saved, setSaved] = useState('');
+  // The level the status message says was saved (null: no message).
+  const [saved, setSaved] = useState<Level | null>(null);
   const current = chosen ?? level ?? 'normal';
+  // The person's other tabs: the same target's control follows; this tab's own "saved" goes if it
+  // no longer says the level shown. (Functional updates: the event may come before this tab's own
+  // response or before its render.)
+  useEvents('user', LEVEL_EVENT, (data) => {
+    const c = data as LevelChange;
+    if (c?.kind !== kind || c.id !== id) return;
+    setChosen(c.level);
+    setSaved((s) => (s === c.level ? s : null));
+  });
   const change = useMutation({
     mutationFn: (l: Level) => setLevel(kind, id, l),
     onSuccess: (r) => {
       setChosen(r.level);
-      setSaved(t('levels.saved', { level: t(`levels.${r.level}`) }));
+      setSaved(r.level);
       void qc.invalidateQueries({ queryKey: LEVELS_KEY });
     },
   });
@@ -50,7 +61,7 @@ export function LevelControl({ kind, id, level, compact, name }: { kind: LevelKi
         </p>
       )}
       <ErrorAlert error={change.error} />
-      <StatusMessage>{saved}</StatusMessage>
+      <StatusMessage>{saved ? t('levels.saved', { level: t(`levels.${saved}`) }) : ''}</StatusMessage>
     </div>
   );
 }

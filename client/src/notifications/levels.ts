@@ -25,3 +25,11 @@ export const setLevel = (kind: LevelKind, id: string, level: Level) =>
 export const listLevels = () => api<{ levels: ChosenLevel[] }>('/notification-levels');
 
 export const LEVELS_KEY = ['notification-levels'];
+
+/** The live event of a level the person chose in any of their tabs (their own topic, kind level). */
+export const LEVEL_EVENT = 'level';
+export interface LevelChange {
+  kind: LevelKind;
+  id: string;
+  level: Level;
+}
