@@ -218,6 +218,21 @@ test('the regions compared count their good practices live, and a count lists as
   await page.waitForURL((url) => url.pathname === '/practices' && !url.searchParams.has('period'));
   const all = await api(server, 'GET', '/practices?limit=1', { as: ACCOUNTS.national });
   await page.getByRole('status').filter({ hasText: libraryCount(lang, all.total) }).waitFor();
+
+  // Two themes on the dashboard: Kainuu's count links to the library with both, which lists as many.
+  const themes = (await api(server, 'GET', '/reference')).themes.filter((x) => x.code === 'ohjaamo' || x.code === 'digital-guidance');
+  const themeQuery = themes.map((x) => `theme=${x.id}`).join('&');
+  const d2 = await api(server, 'GET', `/national/dashboard?${themeQuery}`, { as: ACCOUNTS.national });
+  const k = d2.practices.rows[d2.rows.findIndex((r) => r.region.code === 'kainuu')].total;
+  await page.goto(`/national?${themeQuery}`);
+  const total = page.getByTestId('national-practices').locator('tr[data-region="kainuu"] td[data-goal="all"]');
+  await total.filter({ hasText: practices(lang, k) }).waitFor();
+  await total.getByRole('link').click();
+  await page.waitForURL((url) => url.pathname === '/practices' && url.searchParams.getAll('theme').length === 2);
+  await page.getByRole('status').filter({ hasText: libraryCount(lang, k) }).waitFor();
+  await page.getByTestId('themes-note').filter({ hasText: themes[0].names.fi }).waitFor();
+  violations = await scan(page, 'fi-practices-themes');
+  assert.deepEqual(violations, [], violations.join('\n'));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -9,8 +9,8 @@ import (
 
 // TestPracticeCountsEqualTheLibrarysLists walks the demo dataset's national view: every count of
 // good practices on the dashboard and on the regions' comparison, under each period filter and
-// a theme, equals the total the practice library lists under the same region, national goal,
-// theme and period (the query the count's link opens).
+// one theme or two, equals the total the practice library lists under the same region, national
+// goal, themes and periods (the query the count's link opens).
 func TestPracticeCountsEqualTheLibrarysLists(t *testing.T) {
 	e := start(t, "DEMO", "1")
 	w := &world{env: e}
@@ -39,8 +39,8 @@ func TestPracticeCountsEqualTheLibrarysLists(t *testing.T) {
 		if goal != "" {
 			q.Set("nationalGoal", goal)
 		}
-		if th := filter["theme"]; len(th) == 1 {
-			q.Set("theme", th[0])
+		for _, th := range filter["theme"] {
+			q.Add("theme", th)
 		}
 		for _, p := range filter["period"] {
 			q.Add("period", p)
@@ -59,7 +59,8 @@ func TestPracticeCountsEqualTheLibrarysLists(t *testing.T) {
 		}
 	}
 
-	filters := []url.Values{{}, {"period": all.Periods}, {"theme": {refdata.DefaultID(refdata.Themes, "ohjaamo")}}}
+	filters := []url.Values{{}, {"period": all.Periods}, {"theme": {refdata.DefaultID(refdata.Themes, "ohjaamo")}},
+		{"theme": {refdata.DefaultID(refdata.Themes, "ohjaamo"), refdata.DefaultID(refdata.Themes, "digital-guidance")}}}
 	for _, p := range all.Periods {
 		filters = append(filters, url.Values{"period": {p}}, url.Values{"period": {p}, "theme": {refdata.DefaultID(refdata.Themes, "ohjaamo")}})
 	}
@@ -100,6 +101,16 @@ func TestPracticeCountsEqualTheLibrarysLists(t *testing.T) {
 		if c.Practices.Totals.Total != sum {
 			t.Errorf("comparison totals %d, the two regions %d", c.Practices.Totals.Total, sum)
 		}
+	}
+	// Two themes count (and list) more than one of them: the library takes every theme of the link.
+	themeTotal := func(themes ...string) int {
+		var d struct{ Practices practiceCounts }
+		e.must(200, "GET", "/api/v1/national/dashboard?"+url.Values{"theme": themes}.Encode(), national.Token, nil).json(t, &d)
+		return d.Practices.Totals.Total
+	}
+	if one, two := themeTotal(refdata.DefaultID(refdata.Themes, "ohjaamo")),
+		themeTotal(refdata.DefaultID(refdata.Themes, "ohjaamo"), refdata.DefaultID(refdata.Themes, "digital-guidance")); two <= one {
+		t.Errorf("two themes count %d, one %d: the test shows nothing about several themes", two, one)
 	}
 	if !narrowed {
 		t.Errorf("no period narrowed the counts (periods %v): the test shows nothing about the period filter", all.Periods)

@@ -51,18 +51,20 @@ func (s *Server) listPractices(c *fiber.Ctx) error {
 		return err
 	}
 	q := practices.Query{Limit: limit, Offset: offset}
-	for name, dst := range map[string]*string{"region": &q.Region, "theme": &q.Theme, "targetGroup": &q.TargetGroup, "nationalGoal": &q.NationalGoal,
+	for name, dst := range map[string]*string{"region": &q.Region, "targetGroup": &q.TargetGroup, "nationalGoal": &q.NationalGoal,
 		"orgType": &q.OrgType, "workspace": &q.Workspace, "status": &q.Status, "q": &q.Text} {
 		if *dst, err = queryText(c, name, 200); err != nil {
 			return err
 		}
 	}
-	for _, v := range c.Context().QueryArgs().PeekMulti("period") { // may repeat: alternatives
-		if len(v) > maxParamLen {
-			return &apperr.Error{Code: apperr.InvalidField, Field: "period", Message: "period is too long"}
-		}
-		if len(v) > 0 {
-			q.Periods = append(q.Periods, string(v))
+	for name, dst := range map[string]*[]string{"period": &q.Periods, "theme": &q.Themes} { // may repeat: alternatives
+		for _, v := range c.Context().QueryArgs().PeekMulti(name) {
+			if len(v) > maxParamLen {
+				return &apperr.Error{Code: apperr.InvalidField, Field: name, Message: name + " is too long"}
+			}
+			if len(v) > 0 {
+				*dst = append(*dst, string(v))
+			}
 		}
 	}
 	page, err := s.svc.Practices.List(principal(c), q)

@@ -334,16 +334,18 @@ func (s *Service) DocumentLinks(p accounts.Principal, documentID string) ([]Link
 
 // Query filters the library. Empty fields do not filter.
 type Query struct {
-	Region, Theme, TargetGroup, NationalGoal, OrgType, Workspace string
-	Status                                                       string // "" or "published": published ones; "drafts": drafts of p's groups
-	Text                                                         string
+	Region, TargetGroup, NationalGoal, OrgType, Workspace string
+	Status                                                string // "" or "published": published ones; "drafts": drafts of p's groups
+	Text                                                  string
+	// Themes take practices about one of them (the national view's theme filter: alternatives).
+	Themes []string
 	// Periods take practices first published in one of them (ParsePeriod: "2026", "2025-2027",
 	// "2025-"), as the national view's practice counts do; a never published draft in none.
 	Periods       []string
 	Limit, Offset int
 }
 
-// MaxPeriods is how many periods one library query takes.
+// MaxPeriods is how many periods (and themes) one library query takes.
 const MaxPeriods = 50
 
 // Item is a practice in the library list.
@@ -378,9 +380,17 @@ var filterKinds = map[string]string{"region": "regions", "theme": "themes", "tar
 // List is a page of the library for p: published practices (public ones when signed out), or
 // with Status "drafts" the unpublished working copies p reads, newest first.
 func (s *Service) List(p accounts.Principal, q Query) (Page, error) {
-	for field, kind := range map[string]string{"region": q.Region, "theme": q.Theme, "targetGroup": q.TargetGroup, "nationalGoal": q.NationalGoal} {
+	for field, kind := range map[string]string{"region": q.Region, "targetGroup": q.TargetGroup, "nationalGoal": q.NationalGoal} {
 		if kind != "" && (!record.Valid(kind) || !s.d.Reference.Is(filterKinds[field], kind)) {
 			return Page{}, filterErr(field, "unknown "+field)
+		}
+	}
+	if len(q.Themes) > MaxPeriods {
+		return Page{}, apperr.Invalid("theme", "at most %d themes", MaxPeriods)
+	}
+	for _, theme := range q.Themes {
+		if !record.Valid(theme) || !s.d.Reference.Is(filterKinds["theme"], theme) {
+			return Page{}, filterErr("theme", "unknown theme")
 		}
 	}
 	if q.OrgType != "" && !slices.Contains(directory.Types, q.OrgType) {
@@ -451,7 +461,7 @@ func matches(f Fields, q Query, words []string, orgs Organisations) bool {
 	if q.Region != "" && f.RegionID != q.Region {
 		return false
 	}
-	if q.Theme != "" && !slices.Contains(f.Themes, q.Theme) {
+	if len(q.Themes) > 0 && !slices.ContainsFunc(q.Themes, func(th string) bool { return slices.Contains(f.Themes, th) }) {
 		return false
 	}
 	if q.TargetGroup != "" && !slices.Contains(f.TargetGroups, q.TargetGroup) {

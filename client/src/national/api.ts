@@ -172,14 +172,14 @@ export function nationalExportPath(what: 'summary' | 'actions', format: 'xlsx' |
   return `${base}.${format}?${toQuery(f, { lang })}`;
 }
 
-/** The practice library filtered by a region and a national goal (either may be left out), the
- * dashboard's periods (the library takes a practice first published in one of them, as the counts
- * do) and its theme when exactly one is chosen (the library filters by one theme). */
+/** The practice library filtered by a region and a national goal (either may be left out) and the
+ * dashboard's periods and themes (alternatives, as the counts take them): it lists as many
+ * practices as the count says. */
 export function libraryHref(region: string | null, nationalGoal: string | null, f: NationalFilter): string {
   const p = new URLSearchParams();
   if (region) p.set('region', region);
   if (nationalGoal) p.set('nationalGoal', nationalGoal);
-  if (f.theme.length === 1) p.set('theme', f.theme[0]);
+  for (const theme of f.theme) p.append('theme', theme);
   for (const period of f.period) p.append('period', period);
   const q = p.toString();
   return q ? `/practices?${q}` : '/practices';

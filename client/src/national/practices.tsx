@@ -76,18 +76,8 @@ export function PracticesMatrix({ d, filter }: { d: NationalDashboard; filter: N
           </tfoot>
         </table>
       </div>
-      <LibraryNote filter={filter} />
+      <p className="muted">{t('national.practices.libraryNote')}</p>
     </section>
-  );
-}
-
-function LibraryNote({ filter }: { filter: NationalFilter }) {
-  const { t } = useTranslation();
-  return (
-    <p className="muted">
-      {t('national.practices.libraryNote')}
-      {filter.theme.length > 1 ? ` ${t('national.practices.libraryNoteThemes')}` : ''}
-    </p>
   );
 }
 
@@ -148,7 +138,7 @@ export function ComparePractices({ d, filter }: { d: NationalComparison; filter:
           </tfoot>
         </table>
       </div>
-      <LibraryNote filter={filter} />
+      <p className="muted">{t('national.practices.libraryNote')}</p>
     </section>
   );
 }

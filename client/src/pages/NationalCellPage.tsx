@@ -70,11 +70,10 @@ export function NationalCellPage() {
  * dashboard counts them (the first ten, and a link to all of them in the library). */
 function CellPractices({ region, nationalGoal, filter }: { region: string; nationalGoal: string; filter: NationalFilter }) {
   const { t } = useTranslation();
-  const theme = filter.theme.length === 1 ? filter.theme[0] : undefined;
   // Under the national key: a newly published practice (the `national` topic) refetches it.
   const q = useQuery({
-    queryKey: ['national', 'cell-practices', region, nationalGoal, theme ?? '', filter.period.join(',')],
-    queryFn: () => listPractices({ region, nationalGoal, theme, period: filter.period, limit: 10 }),
+    queryKey: ['national', 'cell-practices', region, nationalGoal, filter.theme.join(','), filter.period.join(',')],
+    queryFn: () => listPractices({ region, nationalGoal, theme: filter.theme, period: filter.period, limit: 10 }),
   });
   return (
     <section className="panel" aria-labelledby="cell-practices-h" data-testid="cell-practices">

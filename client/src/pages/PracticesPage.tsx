@@ -12,7 +12,7 @@ import { RefSelect, StateTag } from '../practices/common';
 import '../practices/practices.css';
 
 const PAGE_SIZE = 20;
-const FILTERS = ['region', 'theme', 'targetGroup', 'nationalGoal', 'orgType', 'status', 'q'] as const;
+const FILTERS = ['region', 'targetGroup', 'nationalGoal', 'orgType', 'status', 'q'] as const;
 
 /** The good-practice library: published practices with filters kept in the URL; the group's drafts for its members. */
 export function PracticesPage() {
@@ -39,6 +39,8 @@ export function PracticesPage() {
   }, [text]);
 
   const periods = params.getAll('period').filter(Boolean);
+  // Several themes (a link from the national overview filtered by them) are alternatives.
+  const themes = params.getAll('theme').filter(Boolean);
   const setPeriod = (period: string) => {
     const next = new URLSearchParams(params);
     next.delete('period');
@@ -49,6 +51,7 @@ export function PracticesPage() {
   const query: PracticeQuery = { limit: shown };
   for (const f of FILTERS) if (get(f)) (query as Record<string, string>)[f] = get(f);
   if (periods.length > 0) query.period = periods;
+  if (themes.length > 0) query.theme = themes;
   const list = useQuery({
     queryKey: ['practices', 'list', query, user?.id ?? ''],
     queryFn: () => listPractices(query),
@@ -72,7 +75,7 @@ export function PracticesPage() {
       <div role="search" aria-label={t('practices.filters')} className="practice-filters">
         <TextInput labelText={t('practices.searchLabel')} value={text} onChange={(v) => setText(String(v ?? ''))} className="field" />
         <RefSelect id="pf-region" kind="regions" label={t('fields.region')} value={get('region')} onChange={(v) => set('region', v)} allLabel={t('practices.all')} />
-        <RefSelect id="pf-theme" kind="themes" label={t('practices.fields.themes')} value={get('theme')} onChange={(v) => set('theme', v)} allLabel={t('practices.all')} />
+        <RefSelect id="pf-theme" kind="themes" label={t('practices.fields.themes')} value={themes.length === 1 ? themes[0] : ''} onChange={(v) => set('theme', v)} allLabel={t('practices.all')} />
         <RefSelect id="pf-target" kind="targetGroups" label={t('practices.fields.targetGroups')} value={get('targetGroup')} onChange={(v) => set('targetGroup', v)} allLabel={t('practices.all')} />
         <RefSelect id="pf-goal" kind="nationalGoals" label={t('practices.fields.nationalGoals')} value={get('nationalGoal')} onChange={(v) => set('nationalGoal', v)} allLabel={t('practices.all')} />
         <div className="practice-select">
@@ -96,6 +99,7 @@ export function PracticesPage() {
             </select>
           </div>
         ) : null}
+        <ThemesNote themes={themes} onClear={() => set('theme', '')} />
         <PeriodNote periods={periods} onClear={() => setPeriod('')} />
       </div>
       <ErrorAlert error={list.error} />
@@ -205,6 +209,21 @@ function PeriodNote({ periods, onClear }: { periods: string[]; onClear: () => vo
       {t('practices.publishedIn', { periods: named })}{' '}
       <Button variant="secondaryNoBorder" onClick={onClear}>
         {t('practices.anyPeriod')}
+      </Button>
+    </p>
+  );
+}
+
+/** Names the themes when a link chose several (the theme select shows one), with a button to remove them. */
+function ThemesNote({ themes, onClear }: { themes: string[]; onClear: () => void }) {
+  const { t } = useTranslation();
+  const refName = useRefName();
+  if (themes.length < 2) return null;
+  return (
+    <p className="practice-periods-note" data-testid="themes-note">
+      {t('practices.themesIn', { themes: themes.map((th) => refName(th)).join(t('practices.periodOr')) })}{' '}
+      <Button variant="secondaryNoBorder" onClick={onClear}>
+        {t('practices.anyTheme')}
       </Button>
     </p>
   );

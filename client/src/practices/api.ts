@@ -99,7 +99,8 @@ export interface PracticeItem {
 
 export interface PracticeQuery {
   region?: string;
-  theme?: string;
+  /** Practices about one of the themes. */
+  theme?: string[];
   targetGroup?: string;
   nationalGoal?: string;
   orgType?: string;
@@ -159,7 +160,7 @@ const p = (id: string, rest = '') => `/practices/${enc(id)}${rest}`;
 export function listPractices(query: PracticeQuery) {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
-    if (k === 'period') for (const period of v as string[]) params.append(k, period);
+    if (Array.isArray(v)) for (const one of v) params.append(k, one);
     else if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   }
   const qs = params.toString();
