@@ -165,6 +165,8 @@ test('cards per reader, refused links, the report queue and moving a thread', as
   await first.getByLabel(t('fi', 'forums.reportReason')).fill('Mainontaa');
   await first.getByRole('button', { name: t('fi', 'forums.sendReport') }).click();
   await first.getByText(t('fi', 'forums.reported')).waitFor();
+  // The form goes away; the focus is back on the button that opened it.
+  await coord.waitForFunction((name) => document.activeElement?.textContent === name && document.activeElement.closest('#p1') !== null, t('fi', 'forums.report'));
 
   // The administrator moderates the theme forum: the queue, hide, the audit.
   const admin = await newPage(env.browser, env.server);

@@ -327,6 +327,8 @@ function PostItem({
   const [draft, setDraft] = useState('');
   const [history, setHistory] = useState<{ body: string; html: string; at: string }[] | null>(null);
   const [reporting, setReporting] = useState(false);
+  // The sent report's form goes away: the focus goes back to the button that opened it.
+  const reportButton = useRef<HTMLButtonElement>(null);
   const [note, setNote] = useState('');
   const run = (p: Promise<Post | void>) =>
     p.then((r) => {
@@ -438,7 +440,7 @@ function PostItem({
             </button>
           ) : null}
           {!mine ? (
-            <button type="button" aria-expanded={reporting} onClick={() => setReporting(!reporting)}>
+            <button type="button" ref={reportButton} aria-expanded={reporting} onClick={() => setReporting(!reporting)}>
               {t('forums.report')}
             </button>
           ) : null}
@@ -450,6 +452,7 @@ function PostItem({
           onSent={() => {
             setReporting(false);
             setNote(t('forums.reported'));
+            reportButton.current?.focus();
           }}
           onError={onError}
         />
