@@ -172,3 +172,62 @@ func TestSharedTokensHighlightAlike(t *testing.T) {
 		}
 	}
 }
+
+// Searches while others write (small batches into hot, bursts that compact into cold) never
+// show an entry twice nor a removed one, whatever moment of a hand-over between the tiers.
+func TestSearchesDuringWritesAndCompactions(t *testing.T) {
+	ix := newIndex(t)
+	net := Audience{Network: true}
+	for i := range 300 {
+		ix.Put(Entry{Kind: "post", ID: fmt.Sprint(i), Title: "ohjaamo", Body: fmt.Sprint("viesti ", i), Lang: "fi", Readers: net})
+	}
+	if err := ix.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	writes := make(chan error, 1)
+	go func() {
+		defer close(writes)
+		rng := rand.New(rand.NewPCG(1, 2))
+		for n := 0; ; n++ {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			burst := 1 + rng.IntN(5)
+			if n%40 == 39 {
+				burst = 300 // past hotMax: a compaction
+			}
+			for range burst {
+				id := fmt.Sprint(rng.IntN(400))
+				if rng.IntN(4) == 0 {
+					ix.Remove("post", id)
+				} else {
+					ix.Put(Entry{Kind: "post", ID: id, Title: "ohjaamon " + fmt.Sprint(n), Lang: "fi", Readers: net})
+				}
+			}
+			if err := ix.Flush(); err != nil {
+				writes <- err
+				return
+			}
+		}
+	}()
+	for i := range 300 {
+		r := mustSearch(t, ix, everyone, Query{Text: []string{"ohjaamo", "ohj", "ohjaamon"}[i%3], Limit: MaxLimit, Offset: (i % 8) * 50})
+		seen := map[string]bool{}
+		for _, h := range r.Hits {
+			if seen[h.ID] {
+				t.Fatalf("search %d: %s twice", i, h.ID)
+			}
+			seen[h.ID] = true
+		}
+		if r.Total > 400 || r.ByKind["post"] != r.Total {
+			t.Fatalf("search %d: total %d, by kind %v", i, r.Total, r.ByKind)
+		}
+	}
+	close(done)
+	if err := <-writes; err != nil {
+		t.Fatal(err)
+	}
+}
