@@ -4,7 +4,7 @@
 // shows, on an action, the good practices linked to it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ACCOUNTS, api, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
+import { ACCOUNTS, api, eventsReady, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -143,25 +143,6 @@ test('the plan editor shows, on an action, the good practices linked to it', asy
   await heading(page, practice.name);
   assert.deepEqual(page.errors, []);
 });
-
-/**
- * Resolves once the page's next events socket has said it is ready (subscribed to the person's
- * topic). The frame listener is attached as the socket appears, so the ready frame is never missed.
- */
-function eventsReady(page) {
-  return new Promise((resolve) => {
-    const onSocket = (ws) => {
-      if (!ws.url().includes('/api/v1/events/socket')) return;
-      ws.on('framereceived', (f) => {
-        if (String(f.payload).includes('"ready"')) {
-          page.off('websocket', onSocket);
-          resolve();
-        }
-      });
-    };
-    page.on('websocket', onSocket);
-  });
-}
 
 async function tab(context) {
   const page = await context.newPage();

@@ -3,7 +3,7 @@
 // read" clears the count, and the page passes axe with unread and read items.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ACCOUNTS, api, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
+import { ACCOUNTS, api, eventsReady, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 const KAINUU = 'ELO-ryhmä Kainuu';
@@ -24,13 +24,6 @@ async function scene(server) {
       body: { anchor: { node: doc.id }, body: `@[${national.name}](${national.id}) ${text}` },
     });
   return { kainuu, doc, title, coordinator, national, mention };
-}
-
-/** Resolves once the page's events socket has said it is ready (subscribed to the person's topic). */
-function eventsReady(page) {
-  return page
-    .waitForEvent('websocket', (ws) => ws.url().includes('/api/v1/events/socket'))
-    .then((ws) => ws.waitForEvent('framereceived', (f) => String(f.payload).includes('"ready"')));
 }
 
 const bell = (page, count) =>

@@ -5,15 +5,9 @@
 // page is scanned with axe.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ACCOUNTS, api, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
+import { ACCOUNTS, api, eventsReady, heading, newPage, scan, signIn, t, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
-
-function eventsReady(page) {
-  return page
-    .waitForEvent('websocket', (ws) => ws.url().includes('/api/v1/events/socket'))
-    .then((ws) => ws.waitForEvent('framereceived', (f) => String(f.payload).includes('"ready"')));
-}
 
 async function noSerious(page, name) {
   const violations = await scan(page, name);

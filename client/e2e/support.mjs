@@ -173,6 +173,32 @@ export async function signIn(page, email, password = DEMO_PASSWORD, lang = 'fi')
   await page.waitForURL((url) => url.pathname !== '/login');
 }
 
+/**
+ * Resolves once the page's next events socket has said it is ready (subscribed to the person's
+ * topic); call it before the navigation that opens the socket. The frame listener is attached as
+ * the socket appears, so the ready frame is never missed (waiting for the frame after the socket
+ * event missed it now and then). Rejects after 30 s.
+ */
+export function eventsReady(page, timeout = 30_000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      page.off('websocket', onSocket);
+      reject(new Error('the events socket did not say it was ready within 30 s'));
+    }, timeout);
+    const onSocket = (ws) => {
+      if (!ws.url().includes('/api/v1/events/socket')) return;
+      ws.on('framereceived', (f) => {
+        if (String(f.payload).includes('"ready"')) {
+          clearTimeout(timer);
+          page.off('websocket', onSocket);
+          resolve();
+        }
+      });
+    };
+    page.on('websocket', onSocket);
+  });
+}
+
 /** Emails in the outbox, oldest first: { file, to, subject, body }. */
 export function readOutbox(server) {
   let files;
