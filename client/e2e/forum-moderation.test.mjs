@@ -162,6 +162,12 @@ test('cards per reader, refused links, the report queue and moving a thread', as
   assert.equal(await coord.evaluate(() => document.activeElement?.id), await first.getByLabel(t('fi', 'forums.reportReason')).getAttribute('id'));
   assert.deepEqual(await scan(coord, 'forum-report-empty'), []);
   await first.screenshot({ path: 'screenshots/forum-report-empty.png' });
+  // Escape closes the form unsent and gives the focus back to the Report button, which opens it again.
+  await coord.keyboard.press('Escape');
+  await first.getByLabel(t('fi', 'forums.reportReason')).waitFor({ state: 'detached' });
+  await coord.waitForFunction((name) => document.activeElement?.textContent === name && document.activeElement.closest('#p1') !== null, t('fi', 'forums.report'));
+  await coord.keyboard.press('Enter');
+  await coord.waitForFunction(() => document.activeElement?.id.startsWith('report-') && document.activeElement.closest('#p1') !== null);
   await first.getByLabel(t('fi', 'forums.reportReason')).fill('Mainontaa');
   await first.getByRole('button', { name: t('fi', 'forums.sendReport') }).click();
   await first.getByText(t('fi', 'forums.reported')).waitFor();

@@ -8,9 +8,9 @@ import { reportPost } from './api';
  * A reader tells the forum's moderators about a post: a reason, then send. The field takes the
  * focus when the form opens; an empty reason (or the server's refusal of it) is said at the field,
  * translated, and the field takes the focus again (no browser validation bubble). Other failures go
- * to onError (the page's alert).
+ * to onError (the page's alert). Escape closes the form unsent (onCancel).
  */
-export function ReportForm({ postId, onSent, onError }: { postId: string; onSent: () => void; onError: (e: unknown) => void }) {
+export function ReportForm({ postId, onSent, onCancel, onError }: { postId: string; onSent: () => void; onCancel: () => void; onError: (e: unknown) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [reason, setReason] = useState('');
@@ -43,7 +43,17 @@ export function ReportForm({ postId, onSent, onError }: { postId: string; onSent
     );
   };
   return (
-    <form className="report-form" noValidate onSubmit={onSubmit(send)}>
+    <form
+      className="report-form"
+      noValidate
+      onSubmit={onSubmit(send)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
       <label htmlFor={id}>{t('forums.reportReason')}</label>
       <input
         id={id}

@@ -454,6 +454,10 @@ function PostItem({
             setNote(t('forums.reported'));
             reportButton.current?.focus();
           }}
+          onCancel={() => {
+            setReporting(false);
+            reportButton.current?.focus();
+          }}
           onError={onError}
         />
       ) : null}
