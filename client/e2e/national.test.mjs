@@ -216,6 +216,8 @@ test('the regions compared count their good practices live, and a count lists as
   assert.deepEqual(violations, [], violations.join('\n'));
   await note.getByRole('button', { name: t(lang, 'practices.anyPeriod') }).click();
   await page.waitForURL((url) => url.pathname === '/practices' && !url.searchParams.has('period'));
+  // The button went away with the note: the focus is on the first year select, not lost.
+  await page.waitForFunction(() => document.activeElement?.id === 'pf-from');
   const all = await api(server, 'GET', '/practices?limit=1', { as: ACCOUNTS.national });
   await page.getByRole('status').filter({ hasText: libraryCount(lang, all.total) }).waitFor();
 
@@ -233,6 +235,12 @@ test('the regions compared count their good practices live, and a count lists as
   await page.getByTestId('themes-note').filter({ hasText: themes[0].names.fi }).waitFor();
   violations = await scan(page, 'fi-practices-themes');
   assert.deepEqual(violations, [], violations.join('\n'));
+  // Removing the themes with the keyboard: the focus goes to the theme select.
+  await page.getByTestId('themes-note').getByRole('button', { name: t(lang, 'practices.anyTheme') }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname === '/practices' && !url.searchParams.has('theme'));
+  await page.getByTestId('themes-note').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.id === 'pf-theme');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -99,8 +99,21 @@ export function PracticesPage() {
             </select>
           </div>
         ) : null}
-        <ThemesNote themes={themes} onClear={() => set('theme', '')} />
-        <PeriodNote periods={periods} onClear={() => setPeriod('')} />
+        {/* The note and its button go away: the focus goes to the select that now holds the filter. */}
+        <ThemesNote
+          themes={themes}
+          onClear={() => {
+            set('theme', '');
+            document.getElementById('pf-theme')?.focus();
+          }}
+        />
+        <PeriodNote
+          periods={periods}
+          onClear={() => {
+            setPeriod('');
+            document.getElementById('pf-from')?.focus();
+          }}
+        />
       </div>
       <ErrorAlert error={list.error} />
       <div role="status" className="result-count">
