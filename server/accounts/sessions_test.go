@@ -4,12 +4,12 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/elo-workspace/elo-workspace/server/store"
+	"github.com/elo-workspace/elo-workspace/server/store/storetest"
 )
 
 // sessionFixture is the accounts service over a real database, with a clock the test moves.
@@ -21,23 +21,8 @@ type sessionFixture struct {
 
 func openSessions(t *testing.T) *sessionFixture {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("starts a database")
-	}
+	db := storetest.Open(t, "accounts_sessions_test")
 	ctx := context.Background()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	db, err := store.Open(ctx, store.Options{URI: os.Getenv("MONGODB_URI"), DataDir: t.TempDir(), Database: "accounts_sessions_test", Logger: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = db.Drop(context.Background())
-		_ = db.Close(context.Background())
-	})
-	_ = db.Drop(ctx)
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
 	users := store.NewTable[User](db, "users")
 	for _, id := range []string{"0000000000000000000000a1", "0000000000000000000000b2", "0000000000000000000000c3"} {
 		if err := users.Insert(ctx, User{ID: id, Email: id + "@elo.test", Name: "Person " + id, Language: "fi", Version: 1}); err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/record"
 	"github.com/elo-workspace/elo-workspace/server/refdata"
 	"github.com/elo-workspace/elo-workspace/server/store"
+	"github.com/elo-workspace/elo-workspace/server/store/storetest"
 	"github.com/elo-workspace/elo-workspace/server/workspaces"
 )
 
@@ -323,23 +323,9 @@ func TestFreshen(t *testing.T) {
 }
 
 func TestLoad(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a database")
-	}
+	db := storetest.Open(t, "demo_test")
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	db, err := store.Open(ctx, store.Options{URI: os.Getenv("MONGODB_URI"), DataDir: t.TempDir(), Database: "demo_test", Logger: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = db.Drop(context.Background())
-		_ = db.Close(context.Background())
-	})
-	_ = db.Drop(ctx) // a real MongoDB may hold an earlier run's data
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
 	began := time.Now()
 	d := generated()
 	if raceDetector {

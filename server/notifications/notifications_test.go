@@ -2,9 +2,6 @@ package notifications
 
 import (
 	"context"
-	"io"
-	"log/slog"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +10,7 @@ import (
 	"github.com/elo-workspace/elo-workspace/server/apperr"
 	"github.com/elo-workspace/elo-workspace/server/record"
 	"github.com/elo-workspace/elo-workspace/server/store"
+	"github.com/elo-workspace/elo-workspace/server/store/storetest"
 )
 
 // published records what the service publishes.
@@ -48,23 +46,7 @@ type fixture struct {
 
 func open(t testing.TB) *fixture {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("starts a database")
-	}
-	ctx := context.Background()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	db, err := store.Open(ctx, store.Options{URI: os.Getenv("MONGODB_URI"), DataDir: t.TempDir(), Database: "notifications_test", Logger: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = db.Drop(context.Background())
-		_ = db.Close(context.Background())
-	})
-	_ = db.Drop(ctx)
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.Open(t, "notifications_test")
 	f := &fixture{db: db}
 	f.reload(t)
 	return f
