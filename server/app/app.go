@@ -208,7 +208,7 @@ func (a *App) load(ctx context.Context) error {
 	a.National.OnChange(func(c national.Change) { a.Events.Publish(national.Topic, "changed", c) })
 	a.National.Start()
 	a.Exports = exports.New(exports.Deps{Documents: a.Documents, Workspaces: a.Workspaces, Reference: a.Reference, Organisations: a.Directory})
-	a.NotifyMail.Start() // emails what a restart left owed, then follows new notifications
+	a.NotifyMail.Start()                         // emails what a restart left owed, then follows new notifications
 	a.Accounts.StartPruning(accounts.PruneEvery) // Load dropped the sessions that ended while down
 	client := web.Dist()
 	if cfg.WebDir != "" {
