@@ -49,6 +49,7 @@ test('an inflected word finds a plan as you type; arrows and Enter open it', asy
 test('Enter opens the results page: highlights, filters in the URL, axe', async () => {
   const page = await newPage(env.browser, env.server);
   await signIn(page, ACCOUNTS.etelaSavoMember);
+  await heading(page, t('fi', 'workspaces.title'));
   const input = box(page);
   await input.fill('ohjaamon');
   await suggestions(page).getByRole('option').first().waitFor();

@@ -45,8 +45,10 @@ export function SearchBox() {
   const count = hits.length + (q ? 1 : 0);
   const expanded = open && q.length > 0 && (res.data !== undefined || res.isError);
 
-  // Leaving the page closes the list.
+  // Leaving the page closes the list, unless the person is typing in the box meanwhile (a
+  // navigation finishing as they type, such as the one after signing in, must not close it).
   useEffect(() => {
+    if (document.activeElement === inputRef.current) return;
     setOpen(false);
     setActive(-1);
   }, [location.pathname, location.search]);
